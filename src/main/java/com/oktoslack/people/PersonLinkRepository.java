@@ -1,0 +1,19 @@
+package com.oktoslack.people;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface PersonLinkRepository extends CrudRepository<PersonLink, String> {
+
+    Optional<PersonLink> findByOktopostUserId(String oktopostUserId);
+
+    List<PersonLink> findByOktopostUserIdIn(Collection<String> oktopostUserIds);
+
+    Optional<PersonLink> findByAdvocateId(String advocateId);
+}

@@ -1,0 +1,55 @@
+package com.oktoslack.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.methods.AsyncMethodsClient;
+import com.slack.api.methods.MethodsClient;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+
+/** Builds the one Bolt app and the Slack Web API clients, pointed at {@code slack.api-url}. */
+@Factory
+class SlackAppFactory {
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    Slack slack(SlackSettings settings) {
+        SlackConfig config = new SlackConfig();
+        String url = settings.apiUrl().endsWith("/") ? settings.apiUrl() : settings.apiUrl() + "/";
+        config.setMethodsEndpointUrlPrefix(url);
+        return Slack.getInstance(config);
+    }
+
+    @Singleton
+    AppConfig appConfig(Slack slack, SlackSettings settings) {
+        return AppConfig.builder()
+                .slack(slack)
+                .signingSecret(settings.signingSecret())
+                .singleTeamBotToken(settings.botToken())
+                .build();
+    }
+
+    @Singleton
+    App app(AppConfig config, List<SlackListener> listeners, SlackErrorMiddleware errors) {
+        App app = new App(config);
+        app.use(errors);
+        listeners.forEach(listener -> listener.register(app));
+        return app;
+    }
+
+    @Singleton
+    MethodsClient methods(Slack slack, SlackSettings settings) {
+        return slack.methods(settings.botToken());
+    }
+
+    /** Paced by the SDK's per-method rate limiter, so bursts of cards queue instead of failing. */
+    @Singleton
+    AsyncMethodsClient asyncMethods(Slack slack, SlackSettings settings) {
+        return slack.methodsAsync(settings.botToken());
+    }
+}

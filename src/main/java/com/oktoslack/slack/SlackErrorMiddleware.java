@@ -1,0 +1,36 @@
+package com.oktoslack.slack;
+
+import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.middleware.MiddlewareChain;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.util.json.GsonFactory;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+
+/** A listener that throws still acks: slash commands get the reason as an ephemeral reply. */
+@Singleton
+class SlackErrorMiddleware implements Middleware {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlackErrorMiddleware.class);
+
+    @Override
+    public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
+        try {
+            return chain.next(req);
+        } catch (Exception e) {
+            String reference = UserMessages.newReference();
+            LOG.warn("Slack listener failed for {} (reference {})", req.getRequestType(), reference, e);
+            String message = UserMessages.describe(e, reference);
+            if (req instanceof SlashCommandRequest) {
+                String body = GsonFactory.createSnakeCase().toJson(Map.of("response_type", "ephemeral", "text", message));
+                return Response.json(200, body);
+            }
+            return Response.ok();
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package com.oktoslack.webhooks;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+
+@MappedEntity("webhook_inbox")
+record InboxEntry(@Id @GeneratedValue @Nullable Long id,
+                  String dedupKey,
+                  String eventType,
+                  @Nullable String webhookId,
+                  String payload,
+                  Instant receivedAt,
+                  String status,
+                  int attempts,
+                  Instant nextAttemptAt,
+                  @Nullable String lastError,
+                  @Nullable Instant processedAt) {
+
+    static final String PENDING = "pending";
+    static final String DONE = "done";
+    static final String IGNORED = "ignored";
+    static final String FAILED = "failed";
+
+    InboxEntry finished(String status, Instant at) {
+        return new InboxEntry(id, dedupKey, eventType, webhookId, payload, receivedAt, status, attempts, nextAttemptAt, lastError, at);
+    }
+
+    InboxEntry retryAt(Instant next, int attempts, String status, String error) {
+        return new InboxEntry(id, dedupKey, eventType, webhookId, payload, receivedAt, status, attempts, next, error, processedAt);
+    }
+}

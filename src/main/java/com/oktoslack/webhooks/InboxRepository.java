@@ -1,0 +1,29 @@
+package com.oktoslack.webhooks;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.time.Instant;
+import java.util.List;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface InboxRepository extends CrudRepository<InboxEntry, Long> {
+
+    /** 1 when stored, 0 when an event with this key was already accepted. */
+    @Query("""
+            INSERT INTO webhook_inbox (dedup_key, event_type, webhook_id, payload, received_at, status, attempts, next_attempt_at)
+            VALUES (:dedupKey, :eventType, :webhookId, :payload, :receivedAt, 'pending', 0, :receivedAt)
+            ON CONFLICT (dedup_key) DO NOTHING""")
+    int insertIfAbsent(String dedupKey, String eventType, @Nullable String webhookId, String payload, Instant receivedAt);
+
+    @Query("SELECT * FROM webhook_inbox WHERE status = 'pending' AND next_attempt_at <= :now ORDER BY id LIMIT :limit")
+    List<InboxEntry> findDue(Instant now, int limit);
+
+    long countByStatus(String status);
+
+    @Query("DELETE FROM webhook_inbox WHERE status <> 'pending' AND received_at < :before")
+    int deleteSettledBefore(Instant before);
+}

@@ -1,0 +1,7 @@
+package com.oktoslack.webhooks;
+
+class MalformedWebhookException extends Exception {
+    MalformedWebhookException(String message) {
+        super(message);
+    }
+}

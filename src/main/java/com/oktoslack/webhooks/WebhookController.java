@@ -1,0 +1,64 @@
+package com.oktoslack.webhooks;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+
+/** Oktopost's deliveries: verified, stored, answered; the worker does the rest. */
+@Controller("/oktopost")
+class WebhookController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookController.class);
+
+    private final WebhookSignature signature;
+    private final WebhookInbox inbox;
+    private final WebhookWorker worker;
+    private final int maxBodyBytes;
+
+    WebhookController(WebhookSignature signature, WebhookInbox inbox, WebhookWorker worker,
+                      @Value("${okto.webhooks.max-body-bytes:262144}") int maxBodyBytes) {
+        this.signature = signature;
+        this.inbox = inbox;
+        this.worker = worker;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Post(value = "/webhooks", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    HttpResponse<Map<String, Object>> receive(@Nullable @Body byte[] body,
+                                              @Nullable @Header("X-Oktopost-Secret") String presented,
+                                              @Nullable @Header("X-Oktopost-Webhook") String webhookId,
+                                              @Nullable @Header("X-Oktopost-Payload") String payloadIds) {
+        if (body != null && body.length > maxBodyBytes) {
+            return HttpResponse.<Map<String, Object>>status(HttpStatus.REQUEST_ENTITY_TOO_LARGE)
+                    .body(Map.of("error", "Body larger than " + maxBodyBytes + " bytes"));
+        }
+        byte[] raw = body == null ? new byte[0] : body;
+        if (!signature.verify(raw, presented)) {
+            LOG.warn("Rejected a webhook delivery with a missing or wrong signature (webhook {})", webhookId);
+            return HttpResponse.<Map<String, Object>>status(HttpStatus.UNAUTHORIZED)
+                    .body(Map.of("error", "Invalid X-Oktopost-Secret signature"));
+        }
+        try {
+            WebhookInbox.Accepted accepted = inbox.accept(raw, webhookId, payloadIds);
+            if (accepted.stored() > 0) {
+                worker.nudge();
+            }
+            return HttpResponse.ok(Map.of("accepted", accepted.stored(), "duplicates", accepted.duplicates()));
+        } catch (MalformedWebhookException e) {
+            return HttpResponse.badRequest(Map.of("error", e.getMessage()));
+        }
+    }
+}

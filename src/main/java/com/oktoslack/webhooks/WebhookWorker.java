@@ -1,0 +1,134 @@
+package com.oktoslack.webhooks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.oktoslack.oktopost.OktopostException;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.scheduling.TaskScheduler;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Drains the inbox in arrival order, handing each handler all due events of its types at once. Runs on a
+ * schedule, so events left by a crash are picked up after a restart, and soon after each delivery.
+ */
+@Singleton
+class WebhookWorker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookWorker.class);
+    private static final int BATCH = 1000;
+    private static final int MAX_ATTEMPTS = 10;
+
+    private final InboxRepository inbox;
+    private final Map<String, WebhookHandler> handlers = new HashMap<>();
+    private final ObjectMapper json;
+    private final TaskScheduler scheduler;
+    private final Clock clock;
+    private final Duration gatherFor;
+    private final ReentrantLock draining = new ReentrantLock();
+    private final AtomicBoolean nudged = new AtomicBoolean();
+
+    WebhookWorker(InboxRepository inbox, List<WebhookHandler> handlers, ObjectMapper json, TaskScheduler scheduler,
+                  Clock clock, @Value("${okto.webhooks.gather-for:300ms}") Duration gatherFor) {
+        this.inbox = inbox;
+        this.json = json;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.gatherFor = gatherFor;
+        handlers.forEach(h -> h.eventTypes().forEach(type -> this.handlers.put(type, h)));
+    }
+
+    /** A delivery was stored: drain shortly, so the rest of a burst joins the same batch. */
+    void nudge() {
+        if (nudged.compareAndSet(false, true)) {
+            scheduler.schedule(gatherFor, () -> {
+                nudged.set(false);
+                drain();
+            });
+        }
+    }
+
+    @Scheduled(fixedDelay = "${okto.webhooks.poll-every:5s}", initialDelay = "1s")
+    void drain() {
+        if (!draining.tryLock()) {
+            nudge();
+            return;
+        }
+        try {
+            List<InboxEntry> due;
+            while (!(due = inbox.findDue(Instant.now(clock), BATCH)).isEmpty()) {
+                process(due);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Webhook inbox could not be drained", e);
+        } finally {
+            draining.unlock();
+        }
+    }
+
+    private void process(List<InboxEntry> due) {
+        Map<WebhookHandler, List<InboxEntry>> byHandler = new LinkedHashMap<>();
+        for (InboxEntry entry : due) {
+            WebhookHandler handler = handlers.get(entry.eventType());
+            if (handler == null) {
+                inbox.update(entry.finished(InboxEntry.IGNORED, Instant.now(clock)));
+            } else {
+                byHandler.computeIfAbsent(handler, h -> new ArrayList<>()).add(entry);
+            }
+        }
+        byHandler.forEach(this::deliver);
+    }
+
+    private void deliver(WebhookHandler handler, List<InboxEntry> entries) {
+        try {
+            List<WebhookEvent> events = new ArrayList<>();
+            for (InboxEntry entry : entries) {
+                events.add(toEvent(entry));
+            }
+            handler.handle(events);
+            Instant now = Instant.now(clock);
+            entries.forEach(e -> inbox.update(e.finished(InboxEntry.DONE, now)));
+        } catch (Exception e) {
+            retryLater(entries, e);
+        }
+    }
+
+    private WebhookEvent toEvent(InboxEntry entry) throws JsonProcessingException {
+        return new WebhookEvent(entry.id(), entry.eventType(), entry.webhookId(), json.readTree(entry.payload()), entry.receivedAt());
+    }
+
+    private void retryLater(List<InboxEntry> entries, Exception failure) {
+        Instant now = Instant.now(clock);
+        String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        for (InboxEntry entry : entries) {
+            if (failure instanceof OktopostException.RateLimited limited) {
+                // Waiting out Oktopost's limit is not the event's fault: no attempt is spent.
+                inbox.update(entry.retryAt(now.plus(limited.retryAfter()), entry.attempts(), InboxEntry.PENDING, error));
+                continue;
+            }
+            int attempts = entry.attempts() + 1;
+            boolean giveUp = attempts >= MAX_ATTEMPTS;
+            Duration backoff = Duration.ofSeconds(Math.min(900, 1L << Math.min(attempts + 1, 10)));
+            inbox.update(entry.retryAt(now.plus(backoff), attempts, giveUp ? InboxEntry.FAILED : InboxEntry.PENDING, error));
+        }
+        LOG.warn("{} {} event(s) failed; retrying later: {}", entries.size(), entries.get(0).eventType(), error);
+    }
+
+    @Scheduled(fixedDelay = "6h", initialDelay = "1m")
+    void forgetOldEvents() {
+        inbox.deleteSettledBefore(Instant.now(clock).minus(Duration.ofDays(30)));
+    }
+}

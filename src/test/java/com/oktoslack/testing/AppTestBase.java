@@ -1,0 +1,56 @@
+package com.oktoslack.testing;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The whole app on an embedded server, wired to a fake Oktopost and a fake Slack on loopback and to its
+ * own SQLite file. Subclasses add {@code @MicronautTest(transactional = false)}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class AppTestBase implements TestPropertyProvider {
+
+    protected final FakeOktopost oktopost = FakeOktopost.start();
+    protected final FakeSlack slack = FakeSlack.start();
+    protected final String databaseFile = "target/test-db/" + getClass().getSimpleName() + "-" + UUID.randomUUID() + ".db";
+
+    @Inject
+    protected EmbeddedServer server;
+
+    private SlackRequests slackRequests;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>();
+        properties.put("oktopost.base-url", oktopost.baseUrl());
+        properties.put("slack.api-url", slack.apiUrl());
+        properties.put("datasources.default.url", "jdbc:sqlite:" + databaseFile);
+        properties.putAll(extraProperties());
+        return properties;
+    }
+
+    /** Settings a test class needs on top of the defaults. */
+    protected Map<String, String> extraProperties() {
+        return Map.of();
+    }
+
+    protected SlackRequests slackRequests() {
+        if (slackRequests == null) {
+            slackRequests = new SlackRequests(server.getURI());
+        }
+        return slackRequests;
+    }
+
+    @AfterAll
+    void stopFakes() {
+        oktopost.close();
+        slack.close();
+    }
+}

@@ -1,0 +1,287 @@
+package com.oktoslack.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * A Slack Web API on loopback: answers the methods the app calls, keeps posted messages so updates can be
+ * checked, and records every call. Also serves response URLs ({@link #responseUrl(String)}), so
+ * {@code ctx.respond(...)} follow-ups are recorded as method {@code response_url}.
+ */
+public final class FakeSlack implements AutoCloseable {
+
+    /** One recorded call: the Slack method and its parameters (form fields, or JSON fields as text). */
+    public record Call(String method, Map<String, String> params, String authorization, Instant at) {
+        public String param(String name) {
+            return params.get(name);
+        }
+
+        public JsonNode json(String name) {
+            try {
+                return MAPPER.readTree(params.get(name));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** A message as it stands after posts and updates. */
+    public record Message(String channel, String ts, String text, String blocks, String threadTs) {
+    }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final HttpServer server;
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, ObjectNode> users = new ConcurrentHashMap<>();
+    private final Map<String, Message> messages = new ConcurrentHashMap<>();
+    private final Map<String, Function<Call, Object>> overrides = new ConcurrentHashMap<>();
+    private final AtomicLong sequence = new AtomicLong(1_700_000_000_000L);
+
+    private FakeSlack() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/api/", this::api);
+        server.createContext("/response/", this::responseUrlCall);
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.start();
+    }
+
+    public static FakeSlack start() {
+        try {
+            return new FakeSlack();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The value for {@code slack.api-url}. */
+    public String apiUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+    }
+
+    /** A response_url that records what is sent to it under the name {@code response_url}. */
+    public String responseUrl(String id) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/response/" + id;
+    }
+
+    public FakeSlack addUser(String id, String email, String realName, String tz, boolean admin) {
+        ObjectNode user = MAPPER.createObjectNode();
+        user.put("id", id).put("name", realName.toLowerCase().replace(' ', '.')).put("real_name", realName)
+                .put("tz", tz).put("tz_offset", 0).put("is_admin", admin).put("is_owner", false);
+        user.putObject("profile").put("email", email).put("real_name", realName);
+        users.put(id, user);
+        return this;
+    }
+
+    /** Answers {@code method} with {@code answer.apply(call)} (a Map or JsonNode) instead of the default. */
+    public void on(String method, Function<Call, Object> answer) {
+        overrides.put(method, answer);
+    }
+
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    public List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    public Map<String, Message> messages() {
+        return Map.copyOf(messages);
+    }
+
+    public Message message(String channel, String ts) {
+        return messages.get(channel + "/" + ts);
+    }
+
+    public void reset() {
+        calls.clear();
+        messages.clear();
+        overrides.clear();
+    }
+
+    /** Waits for a call that matches, for at most {@code timeout}; fails the test if none comes. */
+    public Call await(String method, Predicate<Call> matching, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            for (Call call : calls) {
+                if (call.method().equals(method) && matching.test(call)) {
+                    return call;
+                }
+            }
+            pause();
+        }
+        throw new AssertionError("No " + method + " call matched within " + timeout + "; calls: " + summary());
+    }
+
+    public Call await(String method) {
+        return await(method, c -> true, Duration.ofSeconds(10));
+    }
+
+    /** Waits until {@code count} calls of {@code method} have been made. */
+    public List<Call> awaitCount(String method, int count, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (calls(method).size() >= count) {
+                return calls(method);
+            }
+            pause();
+        }
+        throw new AssertionError("Expected " + count + " " + method + " calls, got " + calls(method).size());
+    }
+
+    private String summary() {
+        List<String> names = new ArrayList<>();
+        calls.forEach(c -> names.add(c.method()));
+        return names.toString();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void api(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestURI().getPath().substring("/api/".length());
+        Call call = new Call(method, params(exchange), exchange.getRequestHeaders().getFirst("Authorization"), Instant.now());
+        calls.add(call);
+        Function<Call, Object> override = overrides.get(method);
+        Object answer = override != null ? override.apply(call) : defaultAnswer(call);
+        write(exchange, MAPPER.writeValueAsString(answer));
+    }
+
+    private void responseUrlCall(HttpExchange exchange) throws IOException {
+        Map<String, String> params = params(exchange);
+        params.put("response_id", exchange.getRequestURI().getPath().substring("/response/".length()));
+        calls.add(new Call("response_url", params, null, Instant.now()));
+        write(exchange, "{\"ok\":true}");
+    }
+
+    private Object defaultAnswer(Call call) {
+        Map<String, Object> ok = new LinkedHashMap<>();
+        ok.put("ok", true);
+        switch (call.method()) {
+            case "auth.test" -> {
+                ok.put("url", "https://acme.slack.com/");
+                ok.put("team", "Acme");
+                ok.put("user", "okto");
+                ok.put("team_id", "T0TEST");
+                ok.put("user_id", "U0BOT");
+                ok.put("bot_id", "B0BOT");
+            }
+            case "users.info" -> {
+                ObjectNode user = users.get(call.param("user"));
+                if (user == null) {
+                    return Map.of("ok", false, "error", "user_not_found");
+                }
+                ok.put("user", user);
+            }
+            case "chat.postMessage" -> {
+                String channel = call.param("channel");
+                if (channel != null && channel.startsWith("U")) {
+                    channel = "D" + channel.substring(1);
+                }
+                String ts = nextTs();
+                messages.put(channel + "/" + ts, new Message(channel, ts, call.param("text"), call.param("blocks"), call.param("thread_ts")));
+                ok.put("channel", channel);
+                ok.put("ts", ts);
+            }
+            case "chat.update" -> {
+                String key = call.param("channel") + "/" + call.param("ts");
+                Message old = messages.get(key);
+                if (old == null) {
+                    return Map.of("ok", false, "error", "message_not_found");
+                }
+                messages.put(key, new Message(old.channel(), old.ts(), call.param("text"), call.param("blocks"), old.threadTs()));
+                ok.put("channel", call.param("channel"));
+                ok.put("ts", call.param("ts"));
+            }
+            case "chat.postEphemeral" -> ok.put("message_ts", nextTs());
+            case "conversations.open" -> ok.put("channel", Map.of("id", "D" + call.param("users").substring(1)));
+            case "views.open", "views.update", "views.push", "views.publish" -> {
+                ObjectNode view = MAPPER.createObjectNode();
+                view.put("id", call.param("view_id") != null ? call.param("view_id") : "V" + sequence.incrementAndGet());
+                view.put("hash", "h" + sequence.incrementAndGet());
+                ok.put("view", view);
+            }
+            default -> {
+            }
+        }
+        return ok;
+    }
+
+    private String nextTs() {
+        long n = sequence.incrementAndGet();
+        return (n / 1000) + "." + String.format("%06d", n % 1000);
+    }
+
+    private static Map<String, String> params(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Map<String, String> params = new LinkedHashMap<>();
+        String query = exchange.getRequestURI().getRawQuery();
+        if (query != null) {
+            parseForm(query, params);
+        }
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (type != null && type.startsWith("application/json") && !body.isBlank()) {
+            JsonNode json = MAPPER.readTree(body);
+            json.fields().forEachRemaining(f -> params.put(f.getKey(),
+                    f.getValue().isValueNode() ? f.getValue().asText() : f.getValue().toString()));
+        } else {
+            parseForm(body, params);
+        }
+        return params;
+    }
+
+    private static void parseForm(String form, Map<String, String> into) {
+        for (String pair : form.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            into.put(key, value);
+        }
+    }
+
+    private static void write(HttpExchange exchange, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
