@@ -40,14 +40,16 @@ CREATE TABLE approval_decision (
 );
 CREATE INDEX approval_decision_item ON approval_decision (entity_id, round);
 
--- Every Slack message showing an item: the channel card and one DM per approver. A row is 'due' before
--- anything is posted, 'posting' just before chat.postMessage and 'posted' (with channel and ts) after, so
--- a crash neither loses a card nor posts it twice. destination is the channel id, or the user id for a DM.
+-- Every Slack message showing an item: the channel card, and a DM to each approver of each step it reaches
+-- (step_id is '' for the channel card). A row is 'due' before anything is posted, 'posting' just before
+-- chat.postMessage and 'posted' (with channel and ts) after, so a crash neither loses a card nor posts it
+-- twice; 'failed' and 'skipped' rows say why in note. destination is the channel id, or the user id for a DM.
 CREATE TABLE approval_card (
     id               INTEGER PRIMARY KEY AUTOINCREMENT,
     entity_id        TEXT    NOT NULL,
     round            INTEGER NOT NULL,
     destination      TEXT    NOT NULL,
+    step_id          TEXT    NOT NULL,
     kind             TEXT    NOT NULL,
     status           TEXT    NOT NULL,
     channel_id       TEXT,
@@ -58,7 +60,7 @@ CREATE TABLE approval_card (
     attempted_at     INTEGER,
     note             TEXT,
     created_at       INTEGER NOT NULL,
-    UNIQUE (entity_id, round, destination)
+    UNIQUE (entity_id, round, destination, step_id)
 );
 CREATE INDEX approval_card_due ON approval_card (status, due_at);
 CREATE INDEX approval_card_item ON approval_card (entity_id, round);

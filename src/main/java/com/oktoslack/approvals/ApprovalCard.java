@@ -8,14 +8,16 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 
 /**
- * One Slack message showing an item: due, being posted, posted (channel and ts known) or failed. For a DM the
- * destination is the Slack user id and {@code channelId} the conversation Slack answered with.
+ * One Slack message showing an item: due, being posted, posted (channel and ts known), failed or skipped. For
+ * a DM the destination is the Slack user id, {@code channelId} the conversation Slack answered with, and
+ * {@code stepId} the step it told the approver about (a new step means a new DM); empty for a channel card.
  */
 @MappedEntity("approval_card")
 record ApprovalCard(@Id @GeneratedValue @Nullable Long id,
                     String entityId,
                     int round,
                     String destination,
+                    String stepId,
                     String kind,
                     String status,
                     @Nullable String channelId,
@@ -34,6 +36,7 @@ record ApprovalCard(@Id @GeneratedValue @Nullable Long id,
     static final String POSTING = "posting";
     static final String POSTED = "posted";
     static final String FAILED = "failed";
+    static final String SKIPPED = "skipped";
 
     boolean isDm() {
         return DM.equals(kind);

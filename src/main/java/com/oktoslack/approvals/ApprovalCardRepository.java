@@ -12,12 +12,12 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface ApprovalCardRepository extends CrudRepository<ApprovalCard, Long> {
 
-    /** 1 when the card is now due, 0 when the item already had a card there in this round. */
+    /** 1 when the card is now due, 0 when the item already had this card in this round. */
     @Query("""
-            INSERT INTO approval_card (entity_id, round, destination, kind, status, due_at, created_at)
-            VALUES (:entityId, :round, :destination, :kind, 'due', :now, :now)
-            ON CONFLICT (entity_id, round, destination) DO NOTHING""")
-    int insertIfAbsent(String entityId, int round, String destination, String kind, Instant now);
+            INSERT INTO approval_card (entity_id, round, destination, step_id, kind, status, due_at, created_at)
+            VALUES (:entityId, :round, :destination, :stepId, :kind, 'due', :now, :now)
+            ON CONFLICT (entity_id, round, destination, step_id) DO NOTHING""")
+    int insertIfAbsent(String entityId, int round, String destination, String stepId, String kind, Instant now);
 
     @Query("SELECT * FROM approval_card WHERE status = 'due' AND due_at <= :now ORDER BY id LIMIT :limit")
     List<ApprovalCard> findDue(Instant now, int limit);
@@ -51,4 +51,7 @@ interface ApprovalCardRepository extends CrudRepository<ApprovalCard, Long> {
 
     @Query("UPDATE approval_card SET status = 'failed', note = :note WHERE id = :id")
     int markFailed(long id, String note);
+
+    @Query("UPDATE approval_card SET status = 'skipped', note = :note WHERE id = :id")
+    int markSkipped(long id, String note);
 }

@@ -78,7 +78,7 @@ class ApprovalStates {
                 items.save(item);
             }
             routes.approvalsChannel(n.workflowId())
-                    .ifPresent(channel -> cards.insertIfAbsent(n.entityId(), round, channel, ApprovalCard.CHANNEL, now));
+                    .ifPresent(channel -> cards.insertIfAbsent(n.entityId(), round, channel, "", ApprovalCard.CHANNEL, now));
             addDirectMessages(item, n.step(), now);
             stored++;
         }
@@ -112,8 +112,13 @@ class ApprovalStates {
             items.update(changed(item, ApprovalItem.PENDING, step, item.authorNotice(), now));
             return Outcome.PARTIAL;
         }
-        boolean approvedOn = claim.approve() && (WorkflowItem.APPROVED.equalsIgnoreCase(result.status())
-                || result.isPending() && !sameStep);
+        // Oktopost answers a stale stepId with the item as it is: only the outcome an approval of this very
+        // step can have (the next step, or approved after the last) counts as this decision.
+        boolean known = step.number() > 0;
+        boolean toNextStep = result.isPending() && !sameStep
+                && (!known || resultStep == null || resultStep.number() == 0 || resultStep.number() == step.number() + 1);
+        boolean throughLastStep = WorkflowItem.APPROVED.equalsIgnoreCase(result.status()) && (!known || step.isLast());
+        boolean approvedOn = claim.approve() && (toNextStep || throughLastStep);
         boolean rejected = !claim.approve() && WorkflowItem.REJECTED.equalsIgnoreCase(result.status());
         if (!approvedOn && !rejected) {
             apply(item.withoutClaim(), Observation.of(result, resultStep));
@@ -199,7 +204,7 @@ class ApprovalStates {
         List<String> approverIds = step.approvers().stream().map(StepInfo.Approver::id).toList();
         for (PersonLink link : people.byOktopostUsers(approverIds)) {
             if (link.dmEnabled()) {
-                cards.insertIfAbsent(item.entityId(), item.round(), link.slackUserId(), ApprovalCard.DM, now);
+                cards.insertIfAbsent(item.entityId(), item.round(), link.slackUserId(), step.stepId(), ApprovalCard.DM, now);
             }
         }
     }

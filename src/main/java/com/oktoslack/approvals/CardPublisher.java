@@ -130,11 +130,11 @@ class CardPublisher {
     private boolean post(ApprovalCard card) throws InterruptedException {
         Optional<ApprovalItem> item = states.item(card.entityId());
         if (item.isEmpty() || item.get().round() != card.round()) {
-            cards.markFailed(card.id(), "the item is gone");
+            cards.markSkipped(card.id(), "the item was sent to approval again");
             return true;
         }
-        if (!item.get().isPending() && card.isDm()) {
-            cards.markFailed(card.id(), "decided before the DM went out");
+        if (card.isDm() && !(item.get().isPending() && item.get().stepId().equals(card.stepId()))) {
+            cards.markSkipped(card.id(), "the item moved on before the DM went out");
             return true;
         }
         // In flight before the claim, so that a publishing round never takes this card for an interrupted one.

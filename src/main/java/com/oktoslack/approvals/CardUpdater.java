@@ -139,8 +139,8 @@ class CardUpdater {
         }
         Optional<ApprovalCard> channelCard = cards.findByEntityIdAndRoundOrderById(item.entityId(), item.round()).stream()
                 .filter(c -> ApprovalCard.CHANNEL.equals(c.kind())).findFirst();
-        if (channelCard.isPresent() && !ApprovalCard.POSTED.equals(channelCard.get().status())
-                && !ApprovalCard.FAILED.equals(channelCard.get().status())) {
+        if (channelCard.isPresent() && (ApprovalCard.DUE.equals(channelCard.get().status())
+                || ApprovalCard.POSTING.equals(channelCard.get().status()))) {
             return;
         }
         String text = ApprovalCards.authorNotice(state, author.get().slackUserId());

@@ -100,6 +100,13 @@ final class Cards {
                 .count();
     }
 
+    /** chat.update calls that changed a card of this item. */
+    static long updates(FakeSlack slack, String entityId) {
+        return slack.calls("chat.update").stream()
+                .filter(c -> c.param("blocks") != null && c.param("blocks").contains("\"approval:" + entityId + ":"))
+                .count();
+    }
+
     static void pause() {
         try {
             Thread.sleep(25);
