@@ -1,6 +1,7 @@
 package com.oktoslack.approvals;
 
 import com.oktoslack.oktopost.WorkflowItem;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -21,9 +22,6 @@ import java.util.concurrent.locks.ReentrantLock;
 @Singleton
 class Reconciler {
 
-    /** {@code /okto pending} reads the list again only when the last full read is older than this. */
-    static final Duration FRESH_ENOUGH = Duration.ofSeconds(30);
-
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
 
     private final ApprovalItemRepository items;
@@ -32,17 +30,21 @@ class Reconciler {
     private final ApprovalStates states;
     private final CardPublisher publisher;
     private final Clock clock;
+    /** {@code /okto pending} reads the list again only when the last full read is older than this. */
+    private final Duration freshEnough;
     private final ReentrantLock reading = new ReentrantLock();
     private volatile Instant lastFullRead = Instant.EPOCH;
 
     Reconciler(ApprovalItemRepository items, ItemScan scan, StepCatalog catalog, ApprovalStates states,
-               CardPublisher publisher, Clock clock) {
+               CardPublisher publisher, Clock clock,
+               @Value("${okto.approvals.pending-fresh-for:30s}") Duration freshEnough) {
         this.items = items;
         this.scan = scan;
         this.catalog = catalog;
         this.states = states;
         this.publisher = publisher;
         this.clock = clock;
+        this.freshEnough = freshEnough;
     }
 
     /** After approvalItemApproved / approvalItemRejected: these items, where a card of theirs is open. */
@@ -60,7 +62,7 @@ class Reconciler {
 
     /** Every open item, unless that was done a moment ago. */
     void refreshAllIfStale() {
-        if (lastFullRead.isBefore(clock.instant().minus(FRESH_ENOUGH))) {
+        if (lastFullRead.isBefore(clock.instant().minus(freshEnough))) {
             refreshAll();
         }
     }
