@@ -117,7 +117,11 @@ final class Cards {
     }
 
     static void until(String what, java.util.function.BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        until(what, condition, 20);
+    }
+
+    static void until(String what, java.util.function.BooleanSupplier condition, int seconds) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(seconds));
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("Timed out waiting for " + what);
