@@ -29,8 +29,6 @@ interface ApprovalCardRepository extends CrudRepository<ApprovalCard, Long> {
 
     List<ApprovalCard> findByEntityIdAndRoundOrderById(String entityId, int round);
 
-    List<ApprovalCard> findByEntityIdOrderById(String entityId);
-
     /** Posted cards that show an older version of their item than it has now. */
     @Query("""
             SELECT DISTINCT c.entity_id FROM approval_card c JOIN approval_item i ON i.entity_id = c.entity_id AND i.round = c.round
@@ -42,6 +40,13 @@ interface ApprovalCardRepository extends CrudRepository<ApprovalCard, Long> {
 
     @Query("UPDATE approval_card SET status = 'posted', channel_id = :channelId, ts = :ts, rendered_version = :version, note = NULL WHERE id = :id")
     int markPosted(long id, String channelId, String ts, long version);
+
+    /** A card found in Slack after an interrupted post; it shows an unknown version, so it is updated next. */
+    @Query("UPDATE approval_card SET status = 'posted', channel_id = :channelId, ts = :ts, rendered_version = 0 WHERE id = :id AND status = 'posting'")
+    int adoptPosted(long id, String channelId, String ts);
+
+    @Query("UPDATE approval_card SET status = 'due', due_at = :dueAt, note = :note WHERE id = :id AND status = 'posting'")
+    int retryInterrupted(long id, Instant dueAt, String note);
 
     @Query("UPDATE approval_card SET rendered_version = :version WHERE id = :id AND rendered_version < :version")
     int markRendered(long id, long version);

@@ -83,12 +83,12 @@ final class ApprovalCards {
     static String text(CardState state) {
         CardContent content = state.content();
         String author = Mrkdwn.present(content.authorName()) ? " by " + content.authorName() : "";
-        String what = capitalised(content.what()) + author;
+        String what = Mrkdwn.escape(capitalised(content.what()) + author);
         return switch (state.status()) {
             case ApprovalItem.APPROVED -> what + " was approved";
             case ApprovalItem.REJECTED -> what + " was rejected";
             case ApprovalItem.REMOVED -> what + " was removed from approval";
-            default -> what + " waits for approval (" + state.step().label() + ")";
+            default -> what + " waits for approval (" + Mrkdwn.escape(state.step().label()) + ")";
         };
     }
 
@@ -148,7 +148,7 @@ final class ApprovalCards {
         return switch (state.status()) {
             case ApprovalItem.APPROVED -> "<@" + authorSlackId + "> " + what + " was approved" + by + ". :white_check_mark:";
             case ApprovalItem.REJECTED -> "<@" + authorSlackId + "> " + what + " was rejected" + by
-                    + (last != null && Mrkdwn.present(last.note()) ? ": " + quoteNote(last.note()) : ".");
+                    + (last != null && Mrkdwn.present(last.note()) ? ":\n" + quoteNote(last.note()) : ".");
             default -> "<@" + authorSlackId + "> " + what + " was removed from approval.";
         };
     }

@@ -1,6 +1,5 @@
 package com.oktoslack.approvals;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -16,8 +15,6 @@ interface ApprovalItemRepository extends CrudRepository<ApprovalItem, String> {
     List<ApprovalItem> findByEntityIdIn(Collection<String> entityIds);
 
     List<ApprovalItem> findByStatus(String status);
-
-    long countByStatus(String status);
 
     @Query("SELECT * FROM approval_item WHERE status = 'pending' AND approver_ids LIKE :pattern ORDER BY created_at")
     List<ApprovalItem> findPendingWithApproverLike(String pattern);
@@ -41,8 +38,4 @@ interface ApprovalItemRepository extends CrudRepository<ApprovalItem, String> {
 
     @Query("SELECT * FROM approval_item WHERE author_notice = 'due'")
     List<ApprovalItem> findAuthorNoticeDue();
-
-    @Query("SELECT deciding_by FROM approval_item WHERE entity_id = :entityId")
-    @Nullable
-    String decidingBy(String entityId);
 }

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every change to an item and its cards, each in one transaction: a new item and its due cards, a change
@@ -44,6 +46,7 @@ class ApprovalStates {
     private final People people;
     private final ItemJson json;
     private final Clock clock;
+    private final Set<String> unrouted = ConcurrentHashMap.newKeySet();
 
     ApprovalStates(ApprovalItemRepository items, ApprovalCardRepository cards, ApprovalDecisionRepository decisions,
                    ChannelRoutes routes, People people, ItemJson json, Clock clock) {
@@ -77,8 +80,13 @@ class ApprovalStates {
             } else {
                 items.save(item);
             }
-            routes.approvalsChannel(n.workflowId())
-                    .ifPresent(channel -> cards.insertIfAbsent(n.entityId(), round, channel, "", ApprovalCard.CHANNEL, now));
+            Optional<String> channel = routes.approvalsChannel(n.workflowId());
+            if (channel.isPresent()) {
+                cards.insertIfAbsent(n.entityId(), round, channel.get(), "", ApprovalCard.CHANNEL, now);
+            } else if (unrouted.add(n.workflowId())) {
+                LOG.warn("Workflow {} has no channel (/okto route or SLACK_APPROVALS_CHANNEL): its items get DMs only",
+                        n.step().workflowName());
+            }
             addDirectMessages(item, n.step(), now);
             stored++;
         }

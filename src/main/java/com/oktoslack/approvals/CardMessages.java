@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -90,7 +91,7 @@ class CardMessages {
     Optional<Answer> findPosted(ApprovalCard card) throws IOException, SlackApiException {
         String channel = card.destination();
         if (card.isDm()) {
-            ConversationsOpenResponse open = slack.conversationsOpen(r -> r.users(java.util.List.of(card.destination())));
+            ConversationsOpenResponse open = slack.conversationsOpen(r -> r.users(List.of(card.destination())));
             if (!open.isOk() || open.getChannel() == null) {
                 LOG.warn("Cannot open the DM with {} to look for card {}: {}", card.destination(), card.id(), open.getError());
                 return Optional.empty();

@@ -19,9 +19,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Posts due cards. Each destination (a channel, or an approver's DM) is a lane that posts its cards one after
@@ -35,6 +37,7 @@ class CardPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(CardPublisher.class);
     private static final int LANE_BATCH = 50;
     private static final int MAX_ATTEMPTS = 8;
+    static final Duration STOP_WAIT = Duration.ofSeconds(20);
 
     private final ApprovalCardRepository cards;
     private final ApprovalStates states;
@@ -46,6 +49,8 @@ class CardPublisher {
     private final Set<String> activeLanes = ConcurrentHashMap.newKeySet();
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean kicked = new AtomicBoolean();
+    private final ReentrantLock publishing = new ReentrantLock();
+    private volatile boolean stopping;
 
     CardPublisher(ApprovalCardRepository cards, ApprovalStates states, CardMessages messages, CardUpdater updater,
                   TaskScheduler scheduler, Clock clock, @Value("${okto.approvals.posting-lanes:3}") int laneCount) {
@@ -65,7 +70,7 @@ class CardPublisher {
 
     /** New cards are due: start their lanes soon. */
     void kick() {
-        if (kicked.compareAndSet(false, true)) {
+        if (!stopping && kicked.compareAndSet(false, true)) {
             scheduler.schedule(Duration.ZERO, () -> {
                 kicked.set(false);
                 publish();
@@ -76,6 +81,13 @@ class CardPublisher {
     /** Also picks up after a restart: interrupted posts, due cards, cards to update, notices to send. */
     @Scheduled(fixedDelay = "${okto.approvals.publish-every:15s}", initialDelay = "${okto.approvals.publish-delay:1s}")
     void publish() {
+        if (stopping) {
+            return;
+        }
+        if (!publishing.tryLock()) {
+            kick();
+            return;
+        }
         try {
             resolveInterrupted();
             Set<String> destinations = new LinkedHashSet<>();
@@ -84,16 +96,23 @@ class CardPublisher {
             updater.kick();
         } catch (RuntimeException e) {
             LOG.warn("Approval cards will be published on the next round: {}", e.toString());
+        } finally {
+            publishing.unlock();
         }
     }
 
+    /** Lets the posts under way finish, so none is left half done in Slack's client; the rest stay due. */
     @PreDestroy
-    void stop() {
-        lanes.shutdownNow();
+    void stop() throws InterruptedException {
+        stopping = true;
+        lanes.shutdown();
+        if (!lanes.awaitTermination(STOP_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+            lanes.shutdownNow();
+        }
     }
 
     private void startLane(String destination) {
-        if (!activeLanes.add(destination)) {
+        if (stopping || !activeLanes.add(destination)) {
             return;
         }
         try {
@@ -106,10 +125,9 @@ class CardPublisher {
     private void runLane(String destination) {
         try {
             List<ApprovalCard> due;
-            while (!Thread.currentThread().isInterrupted()
-                    && !(due = cards.findDueFor(destination, clock.instant(), LANE_BATCH)).isEmpty()) {
+            while (!stopping && !(due = cards.findDueFor(destination, clock.instant(), LANE_BATCH)).isEmpty()) {
                 for (ApprovalCard card : due) {
-                    if (!post(card)) {
+                    if (stopping || !post(card)) {
                         return;
                     }
                 }
@@ -121,7 +139,7 @@ class CardPublisher {
         } finally {
             activeLanes.remove(destination);
         }
-        if (!Thread.currentThread().isInterrupted() && !cards.findDueFor(destination, clock.instant(), 1).isEmpty()) {
+        if (!stopping && !cards.findDueFor(destination, clock.instant(), 1).isEmpty()) {
             startLane(destination);
         }
     }
@@ -184,9 +202,9 @@ class CardPublisher {
                 Optional<CardMessages.Answer> found = messages.findPosted(card);
                 if (found.isPresent()) {
                     // Posted with an unknown version: marked as showing none, so it is brought up to date.
-                    cards.markPosted(card.id(), found.get().channel(), found.get().ts(), 0);
+                    cards.adoptPosted(card.id(), found.get().channel(), found.get().ts());
                 } else {
-                    cards.markDue(card.id(), clock.instant(), "posting was interrupted");
+                    cards.retryInterrupted(card.id(), clock.instant(), "posting was interrupted");
                 }
             } catch (Exception e) {
                 LOG.warn("Cannot settle interrupted card {} yet: {}", card.id(), e.toString());

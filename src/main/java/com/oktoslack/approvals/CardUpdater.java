@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -40,6 +41,7 @@ class CardUpdater {
         return thread;
     });
     private final AtomicBoolean queued = new AtomicBoolean();
+    private volatile boolean stopping;
 
     CardUpdater(ApprovalCardRepository cards, ApprovalItemRepository items, ApprovalStates states,
                 CardMessages messages, People people) {
@@ -55,7 +57,7 @@ class CardUpdater {
 
     /** Catches up in the background: outdated cards and due notices. */
     void kick() {
-        if (queued.compareAndSet(false, true)) {
+        if (!stopping && queued.compareAndSet(false, true)) {
             try {
                 worker.execute(() -> {
                     queued.set(false);
@@ -69,6 +71,19 @@ class CardUpdater {
 
     /** Updates every card of the item now, on the caller's thread. */
     void sync(String entityId) throws InterruptedException {
+        sync(entityId, true);
+    }
+
+    /**
+     * Right after a decision: the channel card now, the DMs in the background. Slack paces chat.update for the
+     * whole workspace, so under many clicks the card everyone sees goes first.
+     */
+    void syncChannelFirst(String entityId) throws InterruptedException {
+        sync(entityId, false);
+        kick();
+    }
+
+    private void sync(String entityId, boolean withDms) throws InterruptedException {
         ReentrantLock lock = locks[Math.floorMod(entityId.hashCode(), locks.length)];
         lock.lockInterruptibly();
         try {
@@ -78,7 +93,8 @@ class CardUpdater {
             }
             CardState state = states.state(item.get());
             for (ApprovalCard card : cards.findByEntityIdAndRoundOrderById(entityId, state.round())) {
-                if (ApprovalCard.POSTED.equals(card.status()) && card.renderedVersion() < state.version()) {
+                if (ApprovalCard.POSTED.equals(card.status()) && card.renderedVersion() < state.version()
+                        && (withDms || !card.isDm())) {
                     update(card, state);
                 }
             }
@@ -90,21 +106,32 @@ class CardUpdater {
         }
     }
 
+    /** Lets the update under way finish, so none is left half done in Slack's client. */
     @PreDestroy
-    void stop() {
-        worker.shutdownNow();
+    void stop() throws InterruptedException {
+        stopping = true;
+        worker.shutdown();
+        if (!worker.awaitTermination(CardPublisher.STOP_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+            worker.shutdownNow();
+        }
     }
 
     private void catchUp() {
         try {
             List<String> outdated;
             int rounds = 0;
-            while (!(outdated = cards.findOutdatedEntityIds(BATCH)).isEmpty() && rounds++ < 20) {
+            while (!stopping && !(outdated = cards.findOutdatedEntityIds(BATCH)).isEmpty() && rounds++ < 20) {
                 for (String entityId : outdated) {
+                    if (stopping) {
+                        return;
+                    }
                     sync(entityId);
                 }
             }
             for (ApprovalItem item : items.findAuthorNoticeDue()) {
+                if (stopping) {
+                    return;
+                }
                 sync(item.entityId());
             }
         } catch (InterruptedException e) {

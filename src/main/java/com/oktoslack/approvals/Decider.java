@@ -58,7 +58,7 @@ class Decider {
         ApprovalStates.Claim claim = new ApprovalStates.Claim(item.entityId(), item.round(), item.stepId(), slackUserId,
                 approve, approve ? null : note);
         ApprovalStates.Outcome outcome = states.decided(claim, result, resultStep);
-        updater.sync(item.entityId());
+        updater.syncChannelFirst(item.entityId());
         StepInfo step = states.state(item).step();
         return switch (outcome) {
             case STALE -> "Nothing changed: in Oktopost the item had already moved on from " + step.label()

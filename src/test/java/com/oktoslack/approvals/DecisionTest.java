@@ -192,7 +192,7 @@ class DecisionTest extends ApprovalsTestBase {
         assertTrue(Cards.text(rejected).contains("Step 1 of 3: Review rejected by <@U0BOB>"), Cards.text(rejected));
         assertTrue(Cards.text(rejected).contains("> Fix the typo in line 2"), Cards.text(rejected));
         FakeSlack.Call reply = slack.await("chat.postMessage", c -> card.ts().equals(c.param("thread_ts")), Duration.ofSeconds(10));
-        assertEquals("<@U0DAN> your LinkedIn message was rejected by <@U0BOB>: > Fix the typo in line 2", reply.param("text"));
+        assertEquals("<@U0DAN> your LinkedIn message was rejected by <@U0BOB>:\n> Fix the typo in line 2", reply.param("text"));
 
         HttpResponse<String> again = client.submitReject(ApprovalWorld.BOB, metadata, "Once more");
         assertTrue(again.body().contains("This card is out of date: the item was already rejected."), again.body());
