@@ -1,5 +1,6 @@
 package com.oktoslack.scheduling;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +32,7 @@ final class Networks {
         limits.put("Twitter", 280);
         limits.put("Facebook", 63206);
         limits.put("Instagram", 2200);
-        return java.util.Collections.unmodifiableMap(limits);
+        return Collections.unmodifiableMap(limits);
     }
 
     /** The network as Oktopost spells it, when posts can be scheduled to it from Slack. */
@@ -68,9 +69,6 @@ final class Networks {
 
     /** A label for people: X rather than Twitter. */
     static String label(String network) {
-        return switch (network.toLowerCase(Locale.ROOT)) {
-            case "twitter" -> "X (Twitter)";
-            default -> network;
-        };
+        return "twitter".equals(network.toLowerCase(Locale.ROOT)) ? "X (Twitter)" : network;
     }
 }

@@ -3,6 +3,7 @@ package com.oktoslack.scheduling;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,8 +32,8 @@ record ScheduleProgress(Map<String, String> messages,
     }
 
     ScheduleProgress {
-        messages = messages == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(messages));
-        posts = posts == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(posts));
+        messages = messages == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(messages));
+        posts = posts == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(posts));
         sent = sent == null ? List.of() : List.copyOf(sent);
     }
 

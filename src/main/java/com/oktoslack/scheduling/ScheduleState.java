@@ -70,7 +70,7 @@ record ScheduleState(Map<String, Map<String, ViewState.Value>> values) {
         return single(MODE_BLOCK, MODE_ACTION).map(c -> MODE_DRAFT.equals(c.id())).orElse(false);
     }
 
-    /** The values as a form to redraw, falling back to {@code otherwise} for date and time. */
+    /** The values as a form to draw again; date and time fall back to the given ones when none is picked. */
     ScheduleForm asForm(LocalDate defaultDate, LocalTime defaultTime) {
         return new ScheduleForm(text(), networks(), profiles().stream().map(PickedProfile::id).toList(),
                 campaign().orElse(null), date().orElse(defaultDate), time().orElse(defaultTime),

@@ -5,6 +5,7 @@ import com.oktoslack.oktopost.Workflow;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionGroupObject;
 import com.slack.api.model.block.composition.OptionObject;
+import com.slack.api.model.block.element.MultiStaticSelectElement;
 import com.slack.api.model.view.View;
 import io.micronaut.core.annotation.Nullable;
 
@@ -135,15 +136,16 @@ final class ScheduleViews {
                 .hint(plainText("Added at the end of the text."))
                 .element(urlTextInput(u -> u.actionId(LINK_ACTION).initialValue(form.link())
                         .placeholder(plainText("https://…"))))));
-        if (!choices.workflows().isEmpty()) {
+        List<Workflow> workflows = choices.workflows().stream().limit(MAX_OPTIONS).toList();
+        if (!workflows.isEmpty()) {
             blocks.add(input(i -> i.blockId(WORKFLOW_BLOCK)
                     .label(plainText("Approval workflow"))
                     .optional(true)
                     .hint(plainText("Posts wait for approval in this workflow before they go out."))
                     .element(staticSelect(s -> s.actionId(WORKFLOW_ACTION)
                             .placeholder(plainText("No approval"))
-                            .options(choices.workflows().stream().limit(MAX_OPTIONS).map(ScheduleViews::workflowOption).toList())
-                            .initialOption(choices.workflows().stream().filter(w -> w.id().equals(form.workflowId()))
+                            .options(workflows.stream().map(ScheduleViews::workflowOption).toList())
+                            .initialOption(workflows.stream().filter(w -> w.id().equals(form.workflowId()))
                                     .findFirst().map(ScheduleViews::workflowOption).orElse(null))))));
         }
         OptionObject schedule = option(o -> o.text(plainText("Schedule")).value(MODE_SCHEDULE)
@@ -163,8 +165,7 @@ final class ScheduleViews {
                 .blocks(blocks));
     }
 
-    private static com.slack.api.model.block.element.MultiStaticSelectElement profilesSelect(ScheduleChoices choices,
-                                                                                            ScheduleForm form) {
+    private static MultiStaticSelectElement profilesSelect(ScheduleChoices choices, ScheduleForm form) {
         List<String> shown = form.networks().isEmpty() ? choices.networks()
                 : choices.networks().stream().filter(form.networks()::contains).toList();
         List<OptionGroupObject> groups = shown.stream()
