@@ -63,11 +63,17 @@ final class SlackText {
 
     /** Message text as a person would read it: links, mentions and entities without Slack's markup. */
     static String plain(@Nullable String text) {
+        return plain(text, true);
+    }
+
+    /** As {@link #plain(String)}; without {@code withUrls} a labelled link keeps only its label. */
+    static String plain(@Nullable String text, boolean withUrls) {
         if (text == null) {
             return "";
         }
         String result = LABELLED_LINK.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
-                m.group(2).isBlank() || m.group(2).equals(m.group(1)) ? m.group(1) : m.group(2) + " (" + m.group(1) + ")"));
+                m.group(2).isBlank() || m.group(2).equals(m.group(1)) ? m.group(1)
+                        : withUrls ? m.group(2) + " (" + m.group(1) + ")" : m.group(2)));
         result = BARE_LINK.matcher(result).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
         result = USER.matcher(result).replaceAll(m -> Matcher.quoteReplacement(
                 "@" + (m.group(2) == null || m.group(2).isBlank() ? m.group(1) : m.group(2))));

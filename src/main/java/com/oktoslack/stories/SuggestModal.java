@@ -79,7 +79,7 @@ class SuggestModal {
 
     /** The first line that is more than a bare link, else an unfurled link's title. */
     static String title(Message source) {
-        String plain = SlackText.plain(source.getText());
+        String plain = SlackText.plain(source.getText(), false);
         for (String line : plain.split("\n")) {
             String candidate = line.strip();
             if (!candidate.isEmpty() && !SlackText.isWebUrl(candidate)) {

@@ -9,24 +9,18 @@ import com.oktoslack.slack.ChannelRoutes;
 import com.oktoslack.testing.AppTestBase;
 import com.oktoslack.testing.FakeOktopost;
 import com.oktoslack.testing.FakeSlack;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** newAdvocacyStory webhooks become one announcement per story in the routed channel. */
@@ -237,32 +231,8 @@ class StoryAnnouncementTest extends AppTestBase {
                 .map(r -> r.method() + " " + r.path()).toList();
     }
 
-    /** Waits until the webhook worker has handled every event it was given. */
     void awaitInboxSettled() {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (pendingEvents() > 0) {
-            assertFalse(Instant.now().isAfter(deadline), "webhook events still pending after 10 s");
-            pause();
-        }
-    }
-
-    private int pendingEvents() {
-        try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM webhook_inbox WHERE status = 'pending'")) {
-            result.next();
-            return result.getInt(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        InboxProbe.awaitSettled(dataSource);
     }
 
     static FakeOktopost.RecordedRequest only(List<FakeOktopost.RecordedRequest> requests) {

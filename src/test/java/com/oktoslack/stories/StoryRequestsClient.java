@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Signed Oktopost webhooks and Slack modal submissions with their own view ids, as the stories tests send them. */
@@ -141,9 +140,5 @@ final class StoryRequestsClient {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static List<String> list(String... items) {
-        return List.of(items);
     }
 }
