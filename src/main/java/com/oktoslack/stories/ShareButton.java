@@ -76,7 +76,9 @@ class ShareButton implements SlackListener {
 
     private void lookUpAndOpen(ActionContext context, String triggerId, StoryRef ref, String userId)
             throws IOException, SlackApiException {
-        Optional<PersonLink> link = people.linkOrDiscover(userId);
+        Optional<PersonLink> known = people.linkOrDiscover(userId);
+        // Linked as an Oktopost user only: they may have joined the board since.
+        Optional<PersonLink> link = known.isPresent() && !known.get().isAdvocate() ? Optional.of(people.link(userId)) : known;
         if (link.isEmpty()) {
             tell(context, NOT_FOUND);
             return;
@@ -84,7 +86,7 @@ class ShareButton implements SlackListener {
         if (!link.get().isAdvocate()) {
             tell(context, "You are linked to Oktopost as " + link.get().oktopostUserName() + " (" + link.get().email()
                     + "), but not as an advocate on the board, and stories are shared to an advocate's own profiles. "
-                    + "Join the board with that address, then run `/okto link` again.");
+                    + "Join the board with that address, then press *Share* again.");
             return;
         }
         Optional<Modals.Opened> modal = shareModal.openLoading(triggerId);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.oktoslack.oktopost.Advocate;
 import com.oktoslack.oktopost.Oktopost;
+import com.oktoslack.oktopost.OktopostException;
 import com.oktoslack.oktopost.Profile;
 import com.oktoslack.oktopost.Story;
 import com.oktoslack.people.PersonLink;
@@ -69,7 +70,14 @@ class ShareModal {
             return;
         }
         String boardId = ref.boardId() != null ? ref.boardId() : story.boardId();
-        Advocate profiles = oktopost.advocate(advocate.advocateId(), boardId);
+        Advocate profiles;
+        try {
+            profiles = oktopost.advocate(advocate.advocateId(), boardId);
+        } catch (OktopostException.NotFound gone) {
+            modals.update(modal, StoryViews.notice(TITLE, "I could not find your advocate account in Oktopost any more. "
+                    + "Run `/okto link` to link your Slack user again, then press *Share* again."));
+            return;
+        }
         List<Profile> valid = profiles.validProfiles();
         if (valid.isEmpty()) {
             modals.update(modal, StoryViews.notice(TITLE, NO_PROFILES));

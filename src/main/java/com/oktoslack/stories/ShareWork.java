@@ -11,6 +11,7 @@ import com.oktoslack.oktopost.StoryMessage;
 import com.oktoslack.slack.UserFacingException;
 import jakarta.inject.Singleton;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,11 +89,23 @@ class ShareWork implements StoryRequests.Work {
 
     @Override
     public void tellFailure(StoryRequest request, String reason, boolean willRetry) {
-        String title = titleOf(request);
-        dms.sendQuietly(request.slackUserId(), willRetry
-                ? "Oktopost is not answering right now, so sharing *" + title + "* takes a little longer. "
-                + "I keep trying and will tell you when it is done."
-                : ":warning: I could not share *" + title + "*: " + reason);
+        SharePlan plan;
+        try {
+            plan = json.readValue(request.payload(), SharePlan.class);
+        } catch (IOException e) {
+            dms.sendQuietly(request.slackUserId(), ":warning: I could not share the story: " + reason);
+            return;
+        }
+        String title = SlackText.escape(plan.title());
+        if (willRetry) {
+            dms.sendQuietly(request.slackUserId(), "Oktopost is not answering right now, so sharing *" + title
+                    + "* takes a little longer. I keep trying and will tell you when it is done.");
+            return;
+        }
+        List<String> shared = plan.steps().stream().filter(s -> SharePlan.DONE.equals(s.stage()))
+                .flatMap(s -> s.labels().stream()).toList();
+        dms.sendQuietly(request.slackUserId(), ":warning: I could not share *" + title + "*: " + reason
+                + (shared.isEmpty() ? "" : " It did go to " + SlackText.escape(joinWithAnd(shared)) + "."));
     }
 
     static String confirmation(SharePlan plan) {
@@ -119,14 +132,6 @@ class ShareWork implements StoryRequests.Work {
                 firstPresent(original == null ? null : original.linkTitle(), story.linkTitle(), StoryContent.title(story)),
                 firstPresent(original == null ? null : original.description(), story.linkDescription(), StoryContent.description(story)),
                 firstPresent(original == null ? null : original.imageUrl(), StoryContent.image(story).orElse(null), ""));
-    }
-
-    private String titleOf(StoryRequest request) {
-        try {
-            return SlackText.escape(json.readValue(request.payload(), SharePlan.class).title());
-        } catch (Exception e) {
-            return "the story";
-        }
     }
 
     private static String firstPresent(String... values) {

@@ -34,7 +34,7 @@ class StoryRequests {
 
         void perform(StoryRequest request, Progress progress) throws Exception;
 
-        /** Tells the person who submitted; {@code willRetry} when another attempt follows. */
+        /** Tells the person who submitted, with the request as far as it got; {@code willRetry} when another attempt follows. */
         void tellFailure(StoryRequest request, String reason, boolean willRetry);
     }
 
@@ -120,7 +120,8 @@ class StoryRequests {
         }
         if (!retry || request.attempts() == 0) {
             try {
-                work.tellFailure(request, UserMessages.describe(failure, reference), retry);
+                StoryRequest latest = repository.findById(request.viewId()).orElse(request);
+                work.tellFailure(latest, UserMessages.describe(failure, reference), retry);
             } catch (RuntimeException e) {
                 LOG.warn("Could not tell {} about story request {}", request.slackUserId(), request.viewId(), e);
             }

@@ -56,7 +56,7 @@ class ShareStoryTest extends AppTestBase {
 
     @BeforeEach
     void freshWorld() {
-        oktopost.clearData().reset();
+        oktopost.clearData().clearRoutes().reset();
         facade.forgetCachedLists();
         slack.reset();
         storyRequests.deleteAll();
@@ -181,6 +181,58 @@ class ShareStoryTest extends AppTestBase {
         assertEquals("ephemeral", answer.param("response_type"));
         assertTrue(slack.calls("views.open").isEmpty());
         assertTrue(oktopost.requests().stream().noneMatch(r -> r.path().startsWith("/advocate/")), "no profiles were read");
+    }
+
+    @Test
+    void anOktopostUserWhoIsNoAdvocateIsToldWhy() {
+        oktopost.addUser("Mia Marketer", "mia@acme.example", "publisher");
+        slack.addUser("U0MIA", "mia@acme.example", "Mia Marketer", "UTC", false);
+
+        clickShare("U0MIA");
+
+        FakeSlack.Call answer = slack.await("response_url", c -> "share-U0MIA".equals(c.param("response_id")), WAIT);
+        assertTrue(answer.param("text").contains("not as an advocate on the board"), answer.param("text"));
+        assertTrue(slack.calls("views.open").isEmpty());
+    }
+
+    @Test
+    void whenOktopostRefusesThePostsTheAdvocateIsToldWhy() throws Exception {
+        JsonNode form = openShareForm(StoryWorld.ADA);
+        oktopost.on("POST", "/post", request -> FakeOktopost.Reply.fieldError("credentialIds", "The profile needs to be reconnected"));
+
+        client.submit(StoryWorld.ADA, newViewId(), StoryViews.SHARE_CALLBACK, metadata(form),
+                values(form, Map.of(world.twitterProfileId, "Twitter · ada"), StoryViews.WHEN_NOW, null, null));
+
+        FakeSlack.Call told = slack.await("chat.postMessage", c -> StoryWorld.ADA.equals(c.param("channel")), WAIT);
+        assertTrue(told.param("text").startsWith(":warning: I could not share *Acme report 2026*: Oktopost said:"), told.param("text"));
+        assertTrue(told.param("text").contains("reconnected"), told.param("text"));
+        assertEquals(StoryRequest.FAILED, storyRequests.findAll().iterator().next().status());
+    }
+
+    @Test
+    void aShareOktopostCouldNotTakeIsRetriedLaterAndPostedOnce() throws Exception {
+        JsonNode form = openShareForm(StoryWorld.ADA);
+        oktopost.failNext("POST", "/post", 503, 1);
+        String viewId = newViewId();
+
+        client.submit(StoryWorld.ADA, viewId, StoryViews.SHARE_CALLBACK, metadata(form),
+                values(form, Map.of(world.twitterProfileId, "Twitter · ada"), StoryViews.WHEN_NOW, null, null));
+
+        FakeSlack.Call later = slack.await("chat.postMessage", c -> StoryWorld.ADA.equals(c.param("channel")), WAIT);
+        assertTrue(later.param("text").contains("takes a little longer"), later.param("text"));
+        awaitStatus(viewId, StoryRequest.RETRY);
+        StoryRequest waiting = storyRequests.findById(viewId).orElseThrow();
+        assertTrue(waiting.nextAttemptAt().isAfter(Instant.now()), "backs off before trying again");
+        storyRequests.update(new StoryRequest(waiting.viewId(), waiting.kind(), waiting.slackUserId(), waiting.payload(),
+                waiting.status(), waiting.attempts(), Instant.now().minusSeconds(1), waiting.lastError(), waiting.createdAt(),
+                waiting.updatedAt()));
+
+        storyRequestsService.sweep();
+
+        assertEquals(StoryRequest.DONE, storyRequests.findById(viewId).orElseThrow().status());
+        assertEquals(1, oktopost.posts().size(), "the post exists once");
+        assertEquals(1, oktopost.requests("GET", "/post").size(), "the lost answer was checked before posting again");
+        slack.await("chat.postMessage", c -> c.param("text").startsWith(":white_check_mark: Shared"), WAIT);
     }
 
     @Test

@@ -38,7 +38,7 @@ class StoriesCommandTest extends AppTestBase {
 
     @BeforeEach
     void freshWorld() {
-        oktopost.clearData().reset();
+        oktopost.clearData().clearRoutes().reset();
         facade.forgetCachedLists();
         slack.reset();
         world = new StoryWorld(oktopost, slack);

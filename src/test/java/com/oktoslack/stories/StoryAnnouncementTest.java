@@ -55,7 +55,7 @@ class StoryAnnouncementTest extends AppTestBase {
     @BeforeEach
     void freshWorld() {
         awaitInboxSettled();
-        oktopost.clearData().reset();
+        oktopost.clearData().clearRoutes().reset();
         facade.forgetCachedLists();
         slack.reset();
         announcements.deleteAll();

@@ -54,7 +54,7 @@ class SuggestStoryTest extends AppTestBase {
 
     @BeforeEach
     void freshWorld() {
-        oktopost.clearData().reset();
+        oktopost.clearData().clearRoutes().reset();
         facade.forgetCachedLists();
         slack.reset();
         storyRequests.deleteAll();
