@@ -19,8 +19,8 @@ final class SlackText {
     private static final Pattern ANY_URL = Pattern.compile("<(https?://[^|>\\s]+)(?:\\|[^>]*)?>|(https?://[^\\s<>|]+)");
     private static final Pattern USER = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|([^>]*))?>");
     private static final Pattern CHANNEL = Pattern.compile("<#[CG][A-Z0-9]+\\|([^>]*)>");
-    private static final DateTimeFormatter FALLBACK_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
     private static final Pattern SPECIAL = Pattern.compile("<!(here|channel|everyone)(?:\\|[^>]*)?>");
+    private static final DateTimeFormatter FALLBACK_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
 
     private SlackText() {
     }
