@@ -1,0 +1,44 @@
+package com.oktoslack.oktopost;
+
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Start-up check that the configured credentials open the Oktopost account, in one clear line if not. */
+@Singleton
+public class OktopostAccountCheck {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OktopostAccountCheck.class);
+
+    private final Oktopost oktopost;
+    private final OktopostSettings settings;
+
+    OktopostAccountCheck(Oktopost oktopost, OktopostSettings settings) {
+        this.oktopost = oktopost;
+        this.settings = settings;
+    }
+
+    /** @throws IllegalStateException when Oktopost refuses the credentials or cannot be reached */
+    public void verify() {
+        Me me;
+        try {
+            me = oktopost.me();
+        } catch (OktopostException.Unauthorized | OktopostException.Forbidden e) {
+            throw new IllegalStateException("Oktopost rejected OKTOPOST_ACCOUNT_ID / OKTOPOST_API_KEY ("
+                    + e.status() + "): " + e.getMessage());
+        } catch (OktopostException.Unreachable e) {
+            throw new IllegalStateException("Oktopost is not reachable at " + settings.baseUrl()
+                    + " (check OKTOPOST_BASE_URL and the network): " + rootMessage(e));
+        }
+        LOG.info("Connected to Oktopost account {} ({}) as {} {}", me.account().name(), me.account().id(),
+                me.user().name(), me.user().email());
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+}
