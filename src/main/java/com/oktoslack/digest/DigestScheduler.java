@@ -40,7 +40,6 @@ class DigestScheduler {
     private final People people;
     private final Clock clock;
     private final ReentrantLock ticking = new ReentrantLock();
-    private Instant oktopostRetryAt = Instant.MIN;
 
     DigestScheduler(DigestSubscriptions subscriptions, DigestSource source, DigestSender sender, People people, Clock clock) {
         this.subscriptions = subscriptions;
@@ -71,9 +70,6 @@ class DigestScheduler {
     }
 
     private int sendDue(Instant now) {
-        if (now.isBefore(oktopostRetryAt)) {
-            return 0;
-        }
         List<Due> due = new ArrayList<>();
         for (DigestSubscription subscription : subscriptions.all()) {
             DigestSchedule.dueDay(subscription, now).ifPresent(day -> due.add(new Due(subscription, day)));
@@ -85,10 +81,10 @@ class DigestScheduler {
         try {
             snapshot = source.snapshot();
         } catch (RuntimeException e) {
-            // Backing off keeps a failing Oktopost from being asked again every minute.
+            // Holding these digests back a while keeps a failing Oktopost from being asked every minute.
             Duration wait = e instanceof OktopostException.RateLimited limited && limited.retryAfter().compareTo(RETRY_AFTER) > 0
                     ? limited.retryAfter() : RETRY_AFTER;
-            oktopostRetryAt = now.plus(wait);
+            due.forEach(d -> subscriptions.retryLater(d.subscription(), now.plus(wait), DigestSender.OKTOPOST_UNAVAILABLE));
             LOG.warn("{} digest(s) due, but Oktopost could not be read; trying again in {}", due.size(), wait, e);
             return 0;
         }
@@ -108,7 +104,7 @@ class DigestScheduler {
         }
         Optional<DigestMessage> message = render(subscription, snapshot, due.day());
         if (message.isEmpty()) {
-            subscriptions.recordError(subscription, "not linked to an Oktopost user");
+            subscriptions.recordError(subscription, DigestSender.NOT_LINKED);
             LOG.info("Skipped the personal digest of {}: no longer linked to an Oktopost user", subscription.target());
             return false;
         }

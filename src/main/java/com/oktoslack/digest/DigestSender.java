@@ -29,6 +29,10 @@ class DigestSender {
         }
     }
 
+    /** Stored as the last error when the digest's data could not be read, or its approver is no longer linked. */
+    static final String OKTOPOST_UNAVAILABLE = "oktopost_unavailable";
+    static final String NOT_LINKED = "not_linked";
+
     private static final Set<String> PASSING_ERRORS = Set.of("ratelimited", "rate_limited", "internal_error",
             "fatal_error", "service_unavailable", "request_timeout");
 
@@ -69,7 +73,7 @@ class DigestSender {
         }
     }
 
-    /** Words for the person who asked, for the errors a channel owner can fix. */
+    /** Words for people, for the errors a send can end with. */
     static String explain(@Nullable String error) {
         if (error == null) {
             return "Slack would not take the digest. Please try again later.";
@@ -78,6 +82,8 @@ class DigestSender {
             case "not_in_channel" -> "I'm not in this channel. Invite me (`/invite @Oktopost`) and try again.";
             case "channel_not_found" -> "I can't see this channel. If it is private, invite me first.";
             case "is_archived" -> "This channel is archived.";
+            case OKTOPOST_UNAVAILABLE -> "Oktopost could not be read; I'll try again in a few minutes.";
+            case NOT_LINKED -> "You are no longer linked to an Oktopost user. Run `/okto link`.";
             default -> "Slack would not take the digest (" + error + "). Please try again later.";
         };
     }

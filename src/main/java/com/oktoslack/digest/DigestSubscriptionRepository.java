@@ -36,6 +36,9 @@ interface DigestSubscriptionRepository extends CrudRepository<DigestSubscription
             WHERE id = :id AND last_sent_date = :day""")
     int release(String id, String day, @Nullable String previousDay, @Nullable Instant previousAt, Instant retryAt, String error);
 
+    @Query("UPDATE digest_subscription SET retry_at = :retryAt, last_error = :error WHERE id = :id")
+    int retryLater(String id, Instant retryAt, String error);
+
     @Query("UPDATE digest_subscription SET last_error = :error WHERE id = :id")
     int recordError(String id, String error);
 }

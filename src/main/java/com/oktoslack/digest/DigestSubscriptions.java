@@ -57,6 +57,11 @@ class DigestSubscriptions {
         repository.release(subscription.id(), day.toString(), subscription.lastSentDate(), subscription.lastSentAt(), retryAt, error);
     }
 
+    /** Holds a due digest back until {@code retryAt}, without claiming its day. */
+    void retryLater(DigestSubscription subscription, Instant retryAt, String error) {
+        repository.retryLater(subscription.id(), retryAt, error);
+    }
+
     void recordError(DigestSubscription subscription, String error) {
         repository.recordError(subscription.id(), error);
     }

@@ -122,4 +122,21 @@ class DigestOncePerDayTest extends DigestTestBase {
         slack.reset();
         assertEquals(1, tickAt("2024-03-12T08:00:30Z"));
     }
+
+    @Test
+    void anOktopostFailureWaitsBeforeAskingAgain() {
+        subscribeChannel(CHANNEL, "09:00", "Europe/Berlin");
+        oktopost.failNext(401, 1);
+
+        assertEquals(0, tickAt("2024-03-11T08:00:30Z"));
+        oktopost.reset();
+        assertEquals(0, tickAt("2024-03-11T08:01:30Z"));
+        assertEquals(0, oktopost.requests().size(), "no call while backing off");
+        DigestSubscription waiting = subscriptions.findById("channel:" + CHANNEL).orElseThrow();
+        assertNull(waiting.lastSentDate(), "the day is still open");
+        assertEquals(DigestSender.OKTOPOST_UNAVAILABLE, waiting.lastError());
+        assertTrue(ack(ALICE, "digest").contains("Oktopost could not be read"));
+
+        assertEquals(1, tickAt("2024-03-11T08:06:00Z"));
+    }
 }

@@ -89,7 +89,7 @@ class PersonalDigestTest extends DigestTestBase {
         assertEquals(0, tickAt("2024-03-11T08:01:30Z"));
 
         assertTrue(slack.calls("chat.postMessage").isEmpty());
-        assertEquals("not linked to an Oktopost user", subscriptions.findById("person:" + ALICE).orElseThrow().lastError());
+        assertEquals(DigestSender.NOT_LINKED, subscriptions.findById("person:" + ALICE).orElseThrow().lastError());
     }
 
     @Test
