@@ -1,0 +1,63 @@
+package com.oktoslack.approvals;
+
+import com.oktoslack.slack.AfterAck;
+import com.oktoslack.slack.SlackListener;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.response.Response;
+import jakarta.inject.Singleton;
+
+import java.util.Optional;
+
+/**
+ * Approve, in one click. The check and the claim read and write only SQLite, so the ack goes back at once;
+ * the Oktopost call and the card updates follow after it. A person who may not approve is told why, privately,
+ * and Oktopost is not called.
+ */
+@Singleton
+class ApproveButton implements SlackListener {
+
+    private final ClickCheck check;
+    private final Decider decider;
+    private final Privately privately;
+    private final AfterAck afterAck;
+
+    ApproveButton(ClickCheck check, Decider decider, Privately privately, AfterAck afterAck) {
+        this.check = check;
+        this.decider = decider;
+        this.privately = privately;
+        this.afterAck = afterAck;
+    }
+
+    @Override
+    public void register(App app) {
+        app.blockAction(ApprovalCards.APPROVE_ACTION, this::clicked);
+    }
+
+    private Response clicked(BlockActionRequest request, ActionContext context) {
+        BlockActionPayload payload = request.getPayload();
+        String userId = payload.getUser().getId();
+        Optional<CardRef> ref = payload.getActions().stream().findFirst().flatMap(a -> CardRef.parse(a.getValue()));
+        if (ref.isEmpty()) {
+            afterAck.run(() -> privately.tell(context, "This button carries no item; it is from an older card."),
+                    message -> privately.tell(context, message));
+            return context.ack();
+        }
+        ClickCheck.Verdict verdict = check.claim(userId, ref.get());
+        if (verdict instanceof ClickCheck.Refused refused) {
+            afterAck.run(() -> privately.tell(context, refused.message()), message -> privately.tell(context, message));
+            return context.ack();
+        }
+        ClickCheck.Allowed allowed = (ClickCheck.Allowed) verdict;
+        boolean fromEphemeral = payload.getContainer() != null && payload.getContainer().isEphemeral();
+        afterAck.run(() -> {
+            String answer = decider.decide(allowed, userId, true, null, fromEphemeral);
+            if (answer != null) {
+                privately.tell(context, answer);
+            }
+        }, message -> privately.tell(context, message));
+        return context.ack();
+    }
+}

@@ -1,0 +1,159 @@
+package com.oktoslack.approvals;
+
+import com.oktoslack.people.People;
+import com.oktoslack.people.PersonLink;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Brings posted cards up to date with their item (chat.update of every card that shows an older version),
+ * and once an item is through tells its author in the channel card's thread. One item is updated by one
+ * thread at a time, so an older render can never overwrite a newer one.
+ */
+@Singleton
+class CardUpdater {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CardUpdater.class);
+    private static final int BATCH = 200;
+
+    private final ApprovalCardRepository cards;
+    private final ApprovalItemRepository items;
+    private final ApprovalStates states;
+    private final CardMessages messages;
+    private final People people;
+    private final ReentrantLock[] locks = new ReentrantLock[64];
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "approval-card-updates");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean queued = new AtomicBoolean();
+
+    CardUpdater(ApprovalCardRepository cards, ApprovalItemRepository items, ApprovalStates states,
+                CardMessages messages, People people) {
+        this.cards = cards;
+        this.items = items;
+        this.states = states;
+        this.messages = messages;
+        this.people = people;
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new ReentrantLock();
+        }
+    }
+
+    /** Catches up in the background: outdated cards and due notices. */
+    void kick() {
+        if (queued.compareAndSet(false, true)) {
+            try {
+                worker.execute(() -> {
+                    queued.set(false);
+                    catchUp();
+                });
+            } catch (RejectedExecutionException stopping) {
+                queued.set(false);
+            }
+        }
+    }
+
+    /** Updates every card of the item now, on the caller's thread. */
+    void sync(String entityId) throws InterruptedException {
+        ReentrantLock lock = locks[Math.floorMod(entityId.hashCode(), locks.length)];
+        lock.lockInterruptibly();
+        try {
+            Optional<ApprovalItem> item = states.item(entityId);
+            if (item.isEmpty()) {
+                return;
+            }
+            CardState state = states.state(item.get());
+            for (ApprovalCard card : cards.findByEntityIdAndRoundOrderById(entityId, state.round())) {
+                if (ApprovalCard.POSTED.equals(card.status()) && card.renderedVersion() < state.version()) {
+                    update(card, state);
+                }
+            }
+            if (ApprovalItem.NOTICE_DUE.equals(item.get().authorNotice()) && !item.get().isPending()) {
+                tellAuthor(item.get(), state);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    private void catchUp() {
+        try {
+            List<String> outdated;
+            int rounds = 0;
+            while (!(outdated = cards.findOutdatedEntityIds(BATCH)).isEmpty() && rounds++ < 20) {
+                for (String entityId : outdated) {
+                    sync(entityId);
+                }
+            }
+            for (ApprovalItem item : items.findAuthorNoticeDue()) {
+                sync(item.entityId());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warn("Approval cards will be brought up to date on the next round: {}", e.toString());
+        }
+    }
+
+    private void update(ApprovalCard card, CardState state) throws InterruptedException {
+        try {
+            CardMessages.Answer answer = messages.update(card, state);
+            if (answer.ok() || answer.permanent()) {
+                if (!answer.ok()) {
+                    LOG.warn("Card {} in {} can no longer be updated: Slack says {}", card.id(), card.channelId(), answer.error());
+                }
+                cards.markRendered(card.id(), state.version());
+            } else {
+                LOG.info("Slack did not update card {} ({}); trying again later", card.id(), answer.error());
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("Updating card {} got no clear answer from Slack; trying again later: {}", card.id(), e.toString());
+        }
+    }
+
+    /** In the channel card's thread; as a DM when the item has no channel card; not at all for an unlinked author. */
+    private void tellAuthor(ApprovalItem item, CardState state) throws InterruptedException {
+        Optional<PersonLink> author = item.authorId() == null ? Optional.empty() : people.byOktopostUser(item.authorId());
+        if (author.isEmpty()) {
+            items.setAuthorNotice(item.entityId(), item.round(), ApprovalItem.NOTICE_SENT);
+            return;
+        }
+        Optional<ApprovalCard> channelCard = cards.findByEntityIdAndRoundOrderById(item.entityId(), item.round()).stream()
+                .filter(c -> ApprovalCard.CHANNEL.equals(c.kind())).findFirst();
+        if (channelCard.isPresent() && (ApprovalCard.DUE.equals(channelCard.get().status())
+                || ApprovalCard.POSTING.equals(channelCard.get().status()))) {
+            return;
+        }
+        String text = ApprovalCards.authorNotice(state, author.get().slackUserId());
+        boolean inThread = channelCard.isPresent() && ApprovalCard.POSTED.equals(channelCard.get().status());
+        try {
+            CardMessages.Answer answer = inThread
+                    ? messages.reply(channelCard.get().channelId(), channelCard.get().ts(), text)
+                    : messages.reply(author.get().slackUserId(), null, text);
+            if (answer.ok() || answer.permanent()) {
+                items.setAuthorNotice(item.entityId(), item.round(), ApprovalItem.NOTICE_SENT);
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("Telling the author of {} got no clear answer from Slack; trying again later: {}", item.entityId(), e.toString());
+        }
+    }
+}

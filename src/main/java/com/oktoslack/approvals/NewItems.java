@@ -1,0 +1,126 @@
+package com.oktoslack.approvals;
+
+import com.oktoslack.oktopost.WorkflowItem;
+import com.oktoslack.webhooks.WebhookEvent;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code newApprovalItem} events: the items are read from Oktopost together (one list call for the whole
+ * batch in the common case, then their content), stored with their due cards, and posting starts. An item
+ * already known and pending is a repeated event and costs nothing.
+ */
+@Singleton
+class NewItems {
+
+    /** Oktopost may list a new item a moment after telling us about it. */
+    static final Duration LISTING_GRACE = Duration.ofMinutes(2);
+
+    /** Some items were not listed yet; the worker hands the events over again later. */
+    static final class NotListedYet extends Exception {
+        NotListedYet(Set<String> ids) {
+            super("Not yet listed by Oktopost: " + ids);
+        }
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(NewItems.class);
+
+    private final ApprovalItemRepository items;
+    private final ItemScan scan;
+    private final ContentLoader content;
+    private final StepCatalog catalog;
+    private final ApprovalStates states;
+    private final CardPublisher publisher;
+    private final Clock clock;
+
+    NewItems(ApprovalItemRepository items, ItemScan scan, ContentLoader content, StepCatalog catalog,
+             ApprovalStates states, CardPublisher publisher, Clock clock) {
+        this.items = items;
+        this.scan = scan;
+        this.content = content;
+        this.catalog = catalog;
+        this.states = states;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    void track(List<WebhookEvent> events) throws NotListedYet {
+        Map<String, WebhookEvent> byId = new LinkedHashMap<>();
+        for (WebhookEvent event : events) {
+            Optional<String> id = EventIds.entityId(event);
+            if (id.isEmpty()) {
+                LOG.warn("A newApprovalItem event (inbox {}) names no item; it is ignored", event.inboxId());
+                continue;
+            }
+            byId.putIfAbsent(id.get(), event);
+        }
+        items.findByEntityIdIn(byId.keySet()).stream().filter(ApprovalItem::isPending)
+                .forEach(known -> byId.remove(known.entityId()));
+        if (byId.isEmpty()) {
+            return;
+        }
+        Set<String> workflows = new HashSet<>();
+        byId.values().forEach(e -> workflows.add(EventIds.workflowId(e).orElse(null)));
+        String onlyWorkflow = workflows.size() == 1 ? workflows.iterator().next() : null;
+
+        ItemScan.Result found = scan.find(byId.keySet(), onlyWorkflow, false);
+        Set<String> missing = missing(byId.keySet(), found);
+        if (!missing.isEmpty() && onlyWorkflow != null) {
+            found = ItemScan.Result.merge(found, scan.find(missing, null, false));
+            missing = missing(byId.keySet(), found);
+        }
+        Map<String, WorkflowItem> pending = new LinkedHashMap<>();
+        for (String id : byId.keySet()) {
+            WorkflowItem item = found.item(id);
+            if (item != null && item.isPending()) {
+                pending.putIfAbsent(item.entityId(), item);
+            } else if (item != null) {
+                LOG.info("Item {} is already {} in Oktopost; no card for it", id, item.status());
+            }
+        }
+        if (!pending.isEmpty()) {
+            Map<String, CardContent> contents = content.load(pending.values(), found.authors());
+            List<NewItem> newItems = new ArrayList<>();
+            for (WorkflowItem item : pending.values()) {
+                String workflowId = item.workflowId() == null ? "" : item.workflowId();
+                String stepId = item.stepId() == null ? "" : item.stepId();
+                StepInfo step = catalog.step(workflowId, stepId, found.steps().get(stepId));
+                newItems.add(new NewItem(item.entityId(), item.entityType(), workflowId, step,
+                        contents.get(item.entityId()), item.createdBy()));
+            }
+            states.track(newItems);
+            publisher.kick();
+        }
+        Instant graceStart = clock.instant().minus(LISTING_GRACE);
+        Set<String> waitFor = new LinkedHashSet<>();
+        for (String id : missing) {
+            if (byId.get(id).receivedAt().isAfter(graceStart)) {
+                waitFor.add(id);
+            } else {
+                LOG.info("Item {} is in no Oktopost workflow (removed before its card went out)", id);
+            }
+        }
+        if (!waitFor.isEmpty()) {
+            throw new NotListedYet(waitFor);
+        }
+    }
+
+    private static Set<String> missing(Set<String> ids, ItemScan.Result found) {
+        Set<String> missing = new LinkedHashSet<>();
+        ids.stream().filter(id -> found.item(id) == null).forEach(missing::add);
+        return missing;
+    }
+}

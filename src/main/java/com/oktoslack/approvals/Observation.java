@@ -1,0 +1,53 @@
+package com.oktoslack.approvals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.oktoslack.oktopost.WorkflowItem;
+import io.micronaut.core.annotation.Nullable;
+
+import java.util.Locale;
+
+/**
+ * How Oktopost has an item now: its workflow item (null when it is in no workflow any more), the step it
+ * waits in, and who acted last when the list carried the item's history.
+ */
+record Observation(String entityId, @Nullable WorkflowItem item, @Nullable StepInfo step, @Nullable Actor actor) {
+
+    /** An Oktopost user and their note, from the item's history; Oktopost does not document its shape. */
+    record Actor(@Nullable String oktopostUserId, @Nullable String note) {
+    }
+
+    static Observation removed(String entityId) {
+        return new Observation(entityId, null, null, null);
+    }
+
+    static Observation of(WorkflowItem item, @Nullable StepInfo step) {
+        return new Observation(item.entityId(), item, step, lastActor(item.history()));
+    }
+
+    /** The latest approve or reject entry of the history, read tolerantly. */
+    static @Nullable Actor lastActor(@Nullable JsonNode history) {
+        if (history == null || !history.isArray()) {
+            return null;
+        }
+        for (int i = history.size() - 1; i >= 0; i--) {
+            JsonNode entry = history.get(i);
+            String action = text(entry, "Action", "Status", "Type").toLowerCase(Locale.ROOT);
+            if (action.contains("approv") || action.contains("reject")) {
+                String user = text(entry, "UserId", "UserID", "CreatedBy", "User");
+                String note = text(entry, "Note", "Comment");
+                return new Actor(user.isBlank() ? null : user, note.isBlank() ? null : note);
+            }
+        }
+        return null;
+    }
+
+    private static String text(JsonNode entry, String... names) {
+        for (String name : names) {
+            JsonNode value = entry.get(name);
+            if (value != null && value.isValueNode() && !value.asText().isBlank()) {
+                return value.asText();
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,102 @@
+package com.oktoslack.approvals;
+
+import com.oktoslack.oktopost.OktopostException;
+import com.oktoslack.people.People;
+import com.oktoslack.people.PersonLink;
+import com.oktoslack.slack.AfterAck;
+import com.oktoslack.slack.OktoSubcommand;
+import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code /okto pending}: what waits for the caller's approval, privately, with the cards' buttons. Built from
+ * stored state after one read of Oktopost's item list (skipped when it was read moments ago).
+ */
+@Singleton
+class PendingCommand implements OktoSubcommand {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PendingCommand.class);
+
+    private final People people;
+    private final Reconciler reconciler;
+    private final ApprovalItemRepository items;
+    private final ApprovalStates states;
+    private final AfterAck afterAck;
+
+    PendingCommand(People people, Reconciler reconciler, ApprovalItemRepository items, ApprovalStates states,
+                   AfterAck afterAck) {
+        this.people = people;
+        this.reconciler = reconciler;
+        this.items = items;
+        this.states = states;
+        this.afterAck = afterAck;
+    }
+
+    @Override
+    public String name() {
+        return "pending";
+    }
+
+    @Override
+    public String usage() {
+        return "/okto pending";
+    }
+
+    @Override
+    public String summary() {
+        return "what waits for your approval, with Approve and Reject buttons";
+    }
+
+    @Override
+    public Response handle(String args, SlashCommandRequest request, SlashCommandContext context) {
+        String userId = request.getPayload().getUserId();
+        afterAck.run(() -> context.respond(answer(userId)), message -> respondQuietly(context, message));
+        return context.ack();
+    }
+
+    private SlashCommandResponse answer(String userId) throws Exception {
+        Optional<PersonLink> link = people.linkOrDiscover(userId);
+        if (link.isEmpty() || !link.get().isOktopostUser()) {
+            return text("I cannot find you among Oktopost's users by your Slack e-mail address, so I do not know what "
+                    + "waits for you. Ask an Oktopost admin to invite you with that address, then run `/okto link`.");
+        }
+        String note = "";
+        try {
+            reconciler.refreshAllIfStale();
+        } catch (OktopostException e) {
+            LOG.info("Listing pending approvals from stored state; Oktopost did not answer: {}", e.toString());
+            note = "\n_Oktopost did not answer just now, so this is what I knew a few minutes ago._";
+        }
+        String oktopostUserId = link.get().oktopostUserId();
+        List<CardState> mine = items.findPendingWithApproverLike("%," + oktopostUserId + ",%").stream()
+                .filter(i -> i.hasApprover(oktopostUserId))
+                .map(states::state)
+                .toList();
+        return SlashCommandResponse.builder()
+                .responseType("ephemeral")
+                .text(ApprovalCards.pendingText(mine.size()) + note)
+                .blocks(ApprovalCards.pendingList(mine, note))
+                .build();
+    }
+
+    private static SlashCommandResponse text(String text) {
+        return SlashCommandResponse.builder().responseType("ephemeral").text(text).build();
+    }
+
+    private static void respondQuietly(SlashCommandContext context, String message) {
+        try {
+            context.respond(message);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not answer /okto pending", e);
+        }
+    }
+}

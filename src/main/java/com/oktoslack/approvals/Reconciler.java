@@ -1,0 +1,118 @@
+package com.oktoslack.approvals;
+
+import com.oktoslack.oktopost.WorkflowItem;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Keeps cards in line with Oktopost when the change happened there: approved or rejected (the webhooks say
+ * which items), or removed from the workflow (no webhook: a scheduled read of the item list finds them).
+ * Items are read from the list with their history, 1000 per call, and nothing is read when no card is open.
+ */
+@Singleton
+class Reconciler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+
+    private final ApprovalItemRepository items;
+    private final ItemScan scan;
+    private final StepCatalog catalog;
+    private final ApprovalStates states;
+    private final CardPublisher publisher;
+    private final Clock clock;
+    /** {@code /okto pending} reads the list again only when the last full read is older than this. */
+    private final Duration freshEnough;
+    private final ReentrantLock reading = new ReentrantLock();
+    private volatile Instant lastFullRead = Instant.EPOCH;
+
+    Reconciler(ApprovalItemRepository items, ItemScan scan, StepCatalog catalog, ApprovalStates states,
+               CardPublisher publisher, Clock clock,
+               @Value("${okto.approvals.pending-fresh-for:30s}") Duration freshEnough) {
+        this.items = items;
+        this.scan = scan;
+        this.catalog = catalog;
+        this.states = states;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.freshEnough = freshEnough;
+    }
+
+    /** After approvalItemApproved / approvalItemRejected: these items, where a card of theirs is open. */
+    void refresh(Collection<String> entityIds) {
+        reading.lock();
+        try {
+            List<ApprovalItem> open = items.findByEntityIdIn(entityIds).stream().filter(ApprovalItem::isPending).toList();
+            if (!open.isEmpty()) {
+                apply(open, scan.find(open.stream().map(ApprovalItem::entityId).toList(), null, true));
+            }
+        } finally {
+            reading.unlock();
+        }
+    }
+
+    /** Every open item, unless that was done a moment ago. */
+    void refreshAllIfStale() {
+        if (lastFullRead.isBefore(clock.instant().minus(freshEnough))) {
+            refreshAll();
+        }
+    }
+
+    @Scheduled(fixedDelay = "${okto.approvals.reconcile-every:5m}", initialDelay = "${okto.approvals.reconcile-delay:1m}")
+    void reconcile() {
+        try {
+            refreshAll();
+        } catch (RuntimeException e) {
+            LOG.warn("Approval cards will be checked against Oktopost on the next round: {}", e.toString());
+        }
+    }
+
+    private void refreshAll() {
+        reading.lock();
+        try {
+            List<ApprovalItem> open = items.findByStatus(ApprovalItem.PENDING);
+            if (!open.isEmpty()) {
+                apply(open, scan.all(true));
+            }
+            lastFullRead = clock.instant();
+        } finally {
+            reading.unlock();
+        }
+    }
+
+    private void apply(List<ApprovalItem> open, ItemScan.Result found) {
+        int changed = 0;
+        for (ApprovalItem item : open) {
+            WorkflowItem seen = found.item(item.entityId());
+            Observation observation;
+            if (seen == null) {
+                if (!found.complete()) {
+                    continue;
+                }
+                observation = Observation.removed(item.entityId());
+            } else {
+                StepInfo step = seen.isPending() && seen.stepId() != null
+                        ? catalog.step(seen.workflowId() == null ? item.workflowId() : seen.workflowId(), seen.stepId(),
+                        found.steps().get(seen.stepId()))
+                        : null;
+                observation = Observation.of(seen, step);
+            }
+            if (states.observe(observation)) {
+                changed++;
+            }
+        }
+        if (changed > 0) {
+            LOG.info("{} approval item(s) changed in Oktopost; updating their cards", changed);
+            publisher.kick();
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package com.oktoslack.approvals;
+
+import com.oktoslack.slack.AfterAck;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.oktoslack.slack.SlackListener;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.views.ViewsOpenResponse;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Reject opens a form for the note, right away since the trigger is only good for 3 seconds. Whether the
+ * person may reject is checked first (stored state only); the decision itself is claimed when the form is sent.
+ */
+@Singleton
+class RejectButton implements SlackListener {
+
+    private final ClickCheck check;
+    private final ApprovalStates states;
+    private final Privately privately;
+    private final AfterAck afterAck;
+
+    RejectButton(ClickCheck check, ApprovalStates states, Privately privately, AfterAck afterAck) {
+        this.check = check;
+        this.states = states;
+        this.privately = privately;
+        this.afterAck = afterAck;
+    }
+
+    @Override
+    public void register(App app) {
+        app.blockAction(ApprovalCards.REJECT_ACTION, this::clicked);
+    }
+
+    private Response clicked(BlockActionRequest request, ActionContext context) throws IOException, SlackApiException {
+        BlockActionPayload payload = request.getPayload();
+        String userId = payload.getUser().getId();
+        Optional<CardRef> ref = payload.getActions().stream().findFirst().flatMap(a -> CardRef.parse(a.getValue()));
+        if (ref.isEmpty()) {
+            return tellAfterAck(context, "This button carries no item; it is from an older card.");
+        }
+        ClickCheck.Verdict verdict = check.check(userId, ref.get());
+        if (verdict instanceof ClickCheck.Refused refused) {
+            return tellAfterAck(context, refused.message());
+        }
+        ApprovalItem item = ((ClickCheck.Allowed) verdict).item();
+        String channelId = payload.getChannel() != null ? payload.getChannel().getId()
+                : payload.getContainer() == null ? null : payload.getContainer().getChannelId();
+        RejectMetadata metadata = new RejectMetadata(ref.get(), channelId);
+        ViewsOpenResponse opened = context.client().viewsOpen(r -> r.triggerId(payload.getTriggerId())
+                .view(ApprovalCards.rejectModal(states.state(item), metadata.toJson())));
+        if (!opened.isOk()) {
+            return tellAfterAck(context, "Slack did not open the reject form in time (" + opened.getError()
+                    + "); please press *Reject* again.");
+        }
+        return context.ack();
+    }
+
+    private Response tellAfterAck(ActionContext context, String text) {
+        afterAck.run(() -> privately.tell(context, text), message -> privately.tell(context, message));
+        return context.ack();
+    }
+}

@@ -1,0 +1,76 @@
+package com.oktoslack.approvals;
+
+import com.oktoslack.slack.AfterAck;
+import com.oktoslack.slack.SlackListener;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.view.View;
+import com.slack.api.model.view.ViewState;
+import jakarta.inject.Singleton;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The reject form's submit. Checked while Slack waits: a missing note, or a person who may no longer reject,
+ * is shown next to the note field and nothing is done. Otherwise the decision is claimed, the form closes,
+ * and Oktopost is told after the ack.
+ */
+@Singleton
+class RejectSubmission implements SlackListener {
+
+    private final ClickCheck check;
+    private final Decider decider;
+    private final Privately privately;
+    private final AfterAck afterAck;
+
+    RejectSubmission(ClickCheck check, Decider decider, Privately privately, AfterAck afterAck) {
+        this.check = check;
+        this.decider = decider;
+        this.privately = privately;
+        this.afterAck = afterAck;
+    }
+
+    @Override
+    public void register(App app) {
+        app.viewSubmission(ApprovalCards.REJECT_CALLBACK, this::submitted);
+    }
+
+    private Response submitted(ViewSubmissionRequest request, ViewSubmissionContext context) {
+        View view = request.getPayload().getView();
+        String userId = request.getPayload().getUser().getId();
+        Optional<RejectMetadata> metadata = RejectMetadata.parse(view.getPrivateMetadata());
+        if (metadata.isEmpty()) {
+            return context.ackWithErrors(Map.of(ApprovalCards.NOTE_BLOCK,
+                    "This form is out of date. Close it and press Reject on the card again."));
+        }
+        String note = note(view);
+        if (note.isBlank()) {
+            return context.ackWithErrors(Map.of(ApprovalCards.NOTE_BLOCK, "Say what needs to change; the author sees this note."));
+        }
+        ClickCheck.Verdict verdict = check.claim(userId, metadata.get().ref());
+        if (verdict instanceof ClickCheck.Refused refused) {
+            return context.ackWithErrors(Map.of(ApprovalCards.NOTE_BLOCK, refused.message()));
+        }
+        ClickCheck.Allowed allowed = (ClickCheck.Allowed) verdict;
+        String channelId = metadata.get().channelId();
+        afterAck.run(() -> {
+            String answer = decider.decide(allowed, userId, false, note, false);
+            if (answer != null) {
+                privately.tell(channelId, userId, answer);
+            }
+        }, message -> privately.tell(channelId, userId, message));
+        return context.ack();
+    }
+
+    private static String note(View view) {
+        if (view.getState() == null || view.getState().getValues() == null) {
+            return "";
+        }
+        Map<String, ViewState.Value> block = view.getState().getValues().get(ApprovalCards.NOTE_BLOCK);
+        ViewState.Value value = block == null ? null : block.get(ApprovalCards.NOTE_ACTION);
+        return value == null || value.getValue() == null ? "" : value.getValue().strip();
+    }
+}
