@@ -6,11 +6,13 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.methods.AsyncMethodsClient;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.MethodsConfig;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
 import java.util.List;
+import java.util.UUID;
 
 /** Builds the one Bolt app and the Slack Web API clients, pointed at {@code slack.api-url}. */
 @Factory
@@ -22,6 +24,8 @@ class SlackAppFactory {
         SlackConfig config = new SlackConfig();
         String url = settings.apiUrl().endsWith("/") ? settings.apiUrl() : settings.apiUrl() + "/";
         config.setMethodsEndpointUrlPrefix(url);
+        // Own rate-limit bookkeeping per app, not the SDK's process-wide singleton shared by every Slack instance.
+        config.setMethodsConfig(MethodsConfig.builder().executorName("okto-slack-" + UUID.randomUUID()).build());
         return Slack.getInstance(config);
     }
 

@@ -14,6 +14,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Oktopost's deliveries: verified, stored, answered; the worker does the rest. */
@@ -56,7 +57,10 @@ class WebhookController {
             if (accepted.stored() > 0) {
                 worker.nudge();
             }
-            return HttpResponse.ok(Map.of("accepted", accepted.stored(), "duplicates", accepted.duplicates()));
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("accepted", accepted.stored());
+            answer.put("duplicates", accepted.duplicates());
+            return HttpResponse.ok(answer);
         } catch (MalformedWebhookException e) {
             return HttpResponse.badRequest(Map.of("error", e.getMessage()));
         }

@@ -19,7 +19,7 @@ class RecordingWebhookHandler implements WebhookHandler {
 
     @Override
     public Set<String> eventTypes() {
-        return Set.of("newApprovalItem", "approvalItemApproved");
+        return Set.of("testItemCreated", "testItemApproved");
     }
 
     @Override

@@ -46,20 +46,20 @@ class WebhookReceiveTest extends AppTestBase {
 
     @Test
     void signedEventIsStoredAnsweredAndHandedToItsFeature() {
-        HttpResponse<String> response = deliveries.send(WebhookDeliveries.event("newApprovalItem", "005A"), SECRET, "0WB1");
+        HttpResponse<String> response = deliveries.send(WebhookDeliveries.event("testItemCreated", "005A"), SECRET, "0WB1");
 
         assertEquals(200, response.statusCode());
         assertEquals("{\"accepted\":1,\"duplicates\":0}", response.body());
         await(() -> handler.handled.size() == 1);
         WebhookEvent event = handler.handled.get(0);
-        assertEquals("newApprovalItem", event.type());
+        assertEquals("testItemCreated", event.type());
         assertEquals("005A", event.field("entityId").orElseThrow());
         await(() -> inbox.countByStatus(InboxEntry.DONE) == 1);
     }
 
     @Test
     void repeatedDeliveryIsRecognisedAndHandledOnce() {
-        String body = WebhookDeliveries.event("newApprovalItem", "005B");
+        String body = WebhookDeliveries.event("testItemCreated", "005B");
         deliveries.send(body, SECRET, "0WB2");
         HttpResponse<String> again = deliveries.send(body, SECRET, "0WB2");
         HttpResponse<String> againWithoutHeader = deliveries.send(body, SECRET, null);
@@ -74,7 +74,7 @@ class WebhookReceiveTest extends AppTestBase {
 
     @Test
     void forgedOrUnsignedDeliveryIs401AndStoresNothing() {
-        String body = WebhookDeliveries.event("newApprovalItem", "005C");
+        String body = WebhookDeliveries.event("testItemCreated", "005C");
 
         assertEquals(401, deliveries.send(body, "wrong-secret", null).statusCode());
         assertEquals(401, deliveries.send(body, null, null).statusCode());
@@ -99,8 +99,8 @@ class WebhookReceiveTest extends AppTestBase {
 
     @Test
     void anArrayOfEventsIsStoredAsSeparateEventsAndBatchedToTheHandler() {
-        String body = "[" + WebhookDeliveries.event("newApprovalItem", "005D") + ","
-                + WebhookDeliveries.event("approvalItemApproved", "005E") + "," + WebhookDeliveries.event("postSent", "004F") + "]";
+        String body = "[" + WebhookDeliveries.event("testItemCreated", "005D") + ","
+                + WebhookDeliveries.event("testItemApproved", "005E") + "," + WebhookDeliveries.event("postSent", "004F") + "]";
 
         HttpResponse<String> response = deliveries.send(body, SECRET, "0WB4,0WB5,0WB6");
 
@@ -113,7 +113,7 @@ class WebhookReceiveTest extends AppTestBase {
     @Test
     void aFailingHandlerGetsTheEventAgainLater() {
         handler.failuresToGo.set(1);
-        deliveries.send(WebhookDeliveries.event("newApprovalItem", "005G"), SECRET, null);
+        deliveries.send(WebhookDeliveries.event("testItemCreated", "005G"), SECRET, null);
 
         await(() -> inbox.findAll().iterator().hasNext() && inbox.findAll().iterator().next().attempts() == 1);
         InboxEntry failed = inbox.findAll().iterator().next();

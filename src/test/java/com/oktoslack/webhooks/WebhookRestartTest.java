@@ -31,8 +31,8 @@ class WebhookRestartTest {
             stalledWorker.put("okto.webhooks.poll-every", "1h");
             try (EmbeddedServer first = ApplicationContext.run(EmbeddedServer.class, stalledWorker, "test")) {
                 WebhookDeliveries deliveries = new WebhookDeliveries(first.getURI());
-                assertEquals(200, deliveries.send(WebhookDeliveries.event("newApprovalItem", "005R1"), WebhookReceiveTest.SECRET, null).statusCode());
-                assertEquals(200, deliveries.send(WebhookDeliveries.event("newApprovalItem", "005R2"), WebhookReceiveTest.SECRET, null).statusCode());
+                assertEquals(200, deliveries.send(WebhookDeliveries.event("testItemCreated", "005R1"), WebhookReceiveTest.SECRET, null).statusCode());
+                assertEquals(200, deliveries.send(WebhookDeliveries.event("testItemCreated", "005R2"), WebhookReceiveTest.SECRET, null).statusCode());
                 RecordingWebhookHandler handler = first.getApplicationContext().getBean(RecordingWebhookHandler.class);
                 assertEquals(0, handler.handled.size());
             }

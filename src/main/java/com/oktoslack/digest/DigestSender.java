@@ -1,0 +1,90 @@
+package com.oktoslack.digest;
+
+import com.oktoslack.digest.DigestCards.DigestMessage;
+import com.slack.api.methods.AsyncMethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+import java.net.ConnectException;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Posts a digest and says how it went: sent, surely not sent and worth another try, or failed for a
+ * reason another try today would not fix. An unclear outcome (the answer got lost) counts as failed, so a
+ * digest is never posted twice.
+ */
+@Singleton
+class DigestSender {
+
+    enum Result { SENT, RETRY, FAILED }
+
+    record Outcome(Result result, @Nullable String error) {
+        boolean sent() {
+            return result == Result.SENT;
+        }
+    }
+
+    /** Stored as the last error when the digest's data could not be read, or its approver is no longer linked. */
+    static final String OKTOPOST_UNAVAILABLE = "oktopost_unavailable";
+    static final String NOT_LINKED = "not_linked";
+
+    private static final Set<String> PASSING_ERRORS = Set.of("ratelimited", "rate_limited", "internal_error",
+            "fatal_error", "service_unavailable", "request_timeout");
+
+    private final AsyncMethodsClient slack;
+
+    DigestSender(AsyncMethodsClient slack) {
+        this.slack = slack;
+    }
+
+    /** {@code channel} is a channel id, or a user id for a direct message from the app. */
+    Outcome post(String channel, DigestMessage message) {
+        try {
+            ChatPostMessageResponse response = slack.chatPostMessage(r -> r.channel(channel)
+                    .text(message.text())
+                    .blocks(message.blocks())
+                    .unfurlLinks(false)
+                    .unfurlMedia(false)).get(2, TimeUnit.MINUTES);
+            if (response.isOk()) {
+                return new Outcome(Result.SENT, null);
+            }
+            return new Outcome(PASSING_ERRORS.contains(response.getError()) ? Result.RETRY : Result.FAILED, response.getError());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(Result.FAILED, "interrupted");
+        } catch (TimeoutException e) {
+            return new Outcome(Result.FAILED, "no answer from Slack");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SlackApiException api) {
+                int status = api.getResponse().code();
+                String error = api.getError() != null && api.getError().getError() != null ? api.getError().getError() : "HTTP " + status;
+                return new Outcome(status == 429 || status == 503 ? Result.RETRY : Result.FAILED, error);
+            }
+            if (cause instanceof ConnectException) {
+                return new Outcome(Result.RETRY, "Slack unreachable");
+            }
+            return new Outcome(Result.FAILED, cause == null ? e.toString() : cause.getClass().getSimpleName());
+        }
+    }
+
+    /** Words for people, for the errors a send can end with. */
+    static String explain(@Nullable String error) {
+        if (error == null) {
+            return "Slack would not take the digest. Please try again later.";
+        }
+        return switch (error) {
+            case "not_in_channel" -> "I'm not in this channel. Invite me (`/invite @Oktopost`) and try again.";
+            case "channel_not_found" -> "I can't see this channel. If it is private, invite me first.";
+            case "is_archived" -> "This channel is archived.";
+            case OKTOPOST_UNAVAILABLE -> "Oktopost could not be read; I'll try again in a few minutes.";
+            case NOT_LINKED -> "You are no longer linked to an Oktopost user. Run `/okto link`.";
+            default -> "Slack would not take the digest (" + error + "). Please try again later.";
+        };
+    }
+}

@@ -1,0 +1,178 @@
+package com.oktoslack.scheduling;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.oktoslack.oktopost.Campaign;
+import com.oktoslack.oktopost.Oktopost;
+import com.oktoslack.oktopost.User;
+import com.oktoslack.people.People;
+import com.oktoslack.people.PersonLink;
+import com.oktoslack.slack.SlackUsers;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.views.ViewsOpenResponse;
+import com.slack.api.methods.response.views.ViewsUpdateResponse;
+import com.slack.api.model.view.View;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The scheduling modal's life: opened with a loading view while the trigger is fresh (3 seconds), filled once
+ * the person's time zone and the account's profiles, workflows and campaigns are known, and redrawn when the
+ * picked networks change so only their profiles are offered.
+ */
+@Singleton
+class ScheduleModal {
+
+    /** An open modal; the hash makes an update lose against a newer one instead of overwriting it. */
+    record Opened(String id, @Nullable String hash) {
+    }
+
+    /** Where the modal was opened from: text to start with, where to confirm, a line to show. */
+    record Origin(String prefill, @Nullable String responseUrl, @Nullable String line) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScheduleModal.class);
+
+    private final MethodsClient slack;
+    private final SlackUsers users;
+    private final People people;
+    private final Oktopost oktopost;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    ScheduleModal(MethodsClient slack, SlackUsers users, People people, Oktopost oktopost, ObjectMapper json, Clock clock) {
+        this.slack = slack;
+        this.users = users;
+        this.people = people;
+        this.oktopost = oktopost;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Empty when Slack refused, typically because the trigger expired. */
+    Optional<Opened> open(String triggerId) throws IOException, SlackApiException {
+        ViewsOpenResponse response = slack.viewsOpen(r -> r.triggerId(triggerId).view(ScheduleViews.loading()));
+        if (!response.isOk() || response.getView() == null) {
+            LOG.info("Slack did not open the scheduling modal: {}", response.getError());
+            return Optional.empty();
+        }
+        return Optional.of(new Opened(response.getView().getId(), response.getView().getHash()));
+    }
+
+    void fill(Opened modal, String slackUserId, Origin origin) throws IOException, SlackApiException {
+        ZoneId zone = ScheduleValidation.zone(users.user(slackUserId).timeZone());
+        Optional<String> refusal = refusal(slackUserId);
+        if (refusal.isPresent()) {
+            update(modal, ScheduleViews.notice(refusal.get()));
+            return;
+        }
+        ScheduleChoices choices = choices();
+        if (choices.profiles().isEmpty()) {
+            update(modal, ScheduleViews.notice("Oktopost has no valid profile on " + String.join(", ",
+                    Networks.all().stream().map(Networks::label).toList())
+                    + ". Connect or reconnect a profile in Oktopost, then try again."));
+            return;
+        }
+        // Loads the campaign list into the cache, so typing in the campaign field is answered in time.
+        List<Campaign> campaigns = oktopost.campaigns(null);
+        if (campaigns.isEmpty()) {
+            update(modal, ScheduleViews.notice("Oktopost has no active campaign, and every post belongs to one. "
+                    + "Create a campaign in Oktopost, then try again."));
+            return;
+        }
+        ScheduleForm.Choice campaign = campaigns.size() == 1
+                ? new ScheduleForm.Choice(campaigns.get(0).id(), campaigns.get(0).name()) : null;
+        String text = SlackText.cut(SlackText.plain(origin.prefill(), this::nameOf), ScheduleViews.MAX_TEXT);
+        ZonedDateTime start = nextHour(zone);
+        ScheduleForm form = ScheduleForm.fresh(text, start.toLocalDate(), start.toLocalTime(), campaign);
+        ScheduleMetadata metadata = new ScheduleMetadata(zone.getId(), origin.responseUrl(), origin.line());
+        update(modal, ScheduleViews.form(choices, form, zone.getId(), write(metadata), origin.line()));
+    }
+
+    /** Draws the form again from what the person has entered, with the profiles of the networks now picked. */
+    void redraw(View view) throws IOException, SlackApiException {
+        ScheduleMetadata metadata = read(view.getPrivateMetadata());
+        ZoneId zone = ScheduleValidation.zone(metadata.timeZone());
+        ZonedDateTime fallback = nextHour(zone);
+        ScheduleForm form = ScheduleState.of(view.getState()).asForm(fallback.toLocalDate(), fallback.toLocalTime());
+        update(new Opened(view.getId(), view.getHash()),
+                ScheduleViews.form(choices(), form, zone.getId(), view.getPrivateMetadata(), metadata.origin()));
+    }
+
+    /** Shows a message in the modal; failures are only logged, as there is nowhere else to say it. */
+    void showQuietly(String viewId, String message) {
+        try {
+            update(new Opened(viewId, null), ScheduleViews.notice(message));
+        } catch (IOException | SlackApiException | RuntimeException e) {
+            LOG.warn("Could not show a message in modal {}", viewId, e);
+        }
+    }
+
+    ScheduleMetadata read(String privateMetadata) {
+        try {
+            return json.readValue(privateMetadata, ScheduleMetadata.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("The modal's metadata is unreadable", e);
+        }
+    }
+
+    private ScheduleChoices choices() {
+        return new ScheduleChoices(oktopost.credentials(null), oktopost.workflows());
+    }
+
+    /** Why this person may not schedule, if they may not: posts need a real Oktopost user behind them. */
+    private Optional<String> refusal(String slackUserId) throws IOException, SlackApiException {
+        Optional<PersonLink> link = people.linkOrDiscover(slackUserId);
+        if (link.isEmpty() || !link.get().isOktopostUser()) {
+            return Optional.of("Scheduling posts needs an Oktopost user with your Slack e-mail address. "
+                    + "Ask an Oktopost admin to invite you, then run `/okto link` and try again.");
+        }
+        String userId = link.get().oktopostUserId();
+        boolean readOnly = oktopost.users().stream().filter(u -> u.id().equals(userId)).map(User::role)
+                .anyMatch("read"::equalsIgnoreCase);
+        if (readOnly) {
+            return Optional.of("Your Oktopost user is read-only, so it cannot schedule posts. "
+                    + "Ask an Oktopost admin for the publisher or contributor role.");
+        }
+        return Optional.empty();
+    }
+
+    private ZonedDateTime nextHour(ZoneId zone) {
+        return clock.instant().atZone(zone).truncatedTo(ChronoUnit.HOURS).plusHours(1);
+    }
+
+    private String nameOf(String slackUserId) {
+        try {
+            return users.user(slackUserId).name();
+        } catch (IOException | SlackApiException | RuntimeException e) {
+            return slackUserId;
+        }
+    }
+
+    private void update(Opened modal, View view) throws IOException, SlackApiException {
+        ViewsUpdateResponse response = slack.viewsUpdate(r -> r.viewId(modal.id()).hash(modal.hash()).view(view));
+        if (!response.isOk()) {
+            LOG.info("Slack did not update scheduling modal {}: {} {}", modal.id(), response.getError(),
+                    response.getResponseMetadata() == null ? "" : response.getResponseMetadata().getMessages());
+        }
+    }
+
+    private String write(ScheduleMetadata metadata) {
+        try {
+            return json.writeValueAsString(metadata);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

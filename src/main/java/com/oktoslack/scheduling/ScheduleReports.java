@@ -1,0 +1,67 @@
+package com.oktoslack.scheduling;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** What the person is told once the Oktopost work is over, in Slack mrkdwn with times in their own zone. */
+final class ScheduleReports {
+
+    static final int TEXT_PREVIEW = 200;
+
+    private ScheduleReports() {
+    }
+
+    static String scheduled(ScheduleOrder order, ScheduleProgress progress) {
+        int posts = progress.allPosts().size();
+        StringBuilder text = new StringBuilder();
+        if (order.draft()) {
+            text.append(":memo: Saved ").append(count(posts, "draft post")).append(" in Oktopost for ");
+        } else {
+            text.append(":white_check_mark: Scheduled ").append(count(posts, "post")).append(" for ");
+        }
+        text.append(SlackText.when(order.start()))
+                .append(" in campaign *").append(SlackText.escape(order.campaignName())).append("*:\n");
+        for (ScheduleOrder.Target target : order.targets()) {
+            text.append("• ").append(Networks.label(target.network())).append(": ")
+                    .append(target.profiles().stream().map(p -> SlackText.escape(p.name())).collect(Collectors.joining(", ")))
+                    .append('\n');
+        }
+        if (order.workflowId() != null) {
+            text.append("Sent for approval in *").append(SlackText.escape(order.workflowName()))
+                    .append("*; the posts go out once they are approved.\n");
+        }
+        text.append("> ").append(SlackText.escape(SlackText.snippet(order.text(), TEXT_PREVIEW)));
+        return text.toString();
+    }
+
+    /**
+     * @param reason    why, from {@code UserMessages}
+     * @param step      what was under way, e.g. "creating the LinkedIn posts"
+     * @param remains   what could not be removed again, one entry each
+     */
+    static String failed(String reason, @Nullable String step, int removedMessages, int removedPosts, List<String> remains) {
+        StringBuilder text = new StringBuilder(":warning: Your post was *not* scheduled");
+        text.append(step == null ? "" : " (this happened while " + step + ")").append(". ").append(reason).append('\n');
+        if (removedMessages + removedPosts == 0 && remains.isEmpty()) {
+            text.append("Nothing was created in Oktopost.");
+        } else if (remains.isEmpty()) {
+            text.append("I removed what had been created (").append(count(removedMessages, "message")).append(", ")
+                    .append(count(removedPosts, "post")).append("), so nothing is left over in Oktopost.");
+        } else {
+            if (removedMessages + removedPosts > 0) {
+                text.append("I removed ").append(count(removedMessages, "message")).append(" and ")
+                        .append(count(removedPosts, "post")).append(", but ");
+            }
+            text.append(removedMessages + removedPosts > 0 ? "these" : "These")
+                    .append(" are still in Oktopost and need deleting there:\n");
+            remains.forEach(r -> text.append("• ").append(r).append('\n'));
+        }
+        return text.toString().strip();
+    }
+
+    static String count(int n, String thing) {
+        return n + " " + thing + (n == 1 ? "" : "s");
+    }
+}

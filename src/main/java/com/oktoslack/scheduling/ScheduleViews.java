@@ -1,0 +1,213 @@
+package com.oktoslack.scheduling;
+
+import com.oktoslack.oktopost.Credential;
+import com.oktoslack.oktopost.Workflow;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.OptionGroupObject;
+import com.slack.api.model.block.composition.OptionObject;
+import com.slack.api.model.block.element.MultiStaticSelectElement;
+import com.slack.api.model.view.View;
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.input;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.option;
+import static com.slack.api.model.block.composition.BlockCompositions.optionGroup;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.datePicker;
+import static com.slack.api.model.block.element.BlockElements.externalSelect;
+import static com.slack.api.model.block.element.BlockElements.multiStaticSelect;
+import static com.slack.api.model.block.element.BlockElements.plainTextInput;
+import static com.slack.api.model.block.element.BlockElements.radioButtons;
+import static com.slack.api.model.block.element.BlockElements.staticSelect;
+import static com.slack.api.model.block.element.BlockElements.timePicker;
+import static com.slack.api.model.block.element.BlockElements.urlTextInput;
+import static com.slack.api.model.view.Views.view;
+import static com.slack.api.model.view.Views.viewClose;
+import static com.slack.api.model.view.Views.viewSubmit;
+import static com.slack.api.model.view.Views.viewTitle;
+
+/** Every view of the scheduling modal: loading, the form, and the notices that replace it. */
+final class ScheduleViews {
+
+    static final String TITLE = "Schedule a post";
+
+    static final String FORM_CALLBACK = "scheduling_form";
+    static final String SHORTCUT_CALLBACK = "scheduling_message_shortcut";
+
+    static final String TEXT_BLOCK = "scheduling_text";
+    static final String TEXT_ACTION = "scheduling_text_input";
+    static final String NETWORKS_BLOCK = "scheduling_networks";
+    static final String NETWORKS_ACTION = "scheduling_networks_select";
+    static final String PROFILES_BLOCK = "scheduling_profiles";
+    static final String PROFILES_ACTION = "scheduling_profiles_select";
+    static final String CAMPAIGN_BLOCK = "scheduling_campaign";
+    static final String CAMPAIGN_ACTION = "scheduling_campaign_select";
+    static final String DATE_BLOCK = "scheduling_date";
+    static final String DATE_ACTION = "scheduling_date_pick";
+    static final String TIME_BLOCK = "scheduling_time";
+    static final String TIME_ACTION = "scheduling_time_pick";
+    static final String LINK_BLOCK = "scheduling_link";
+    static final String LINK_ACTION = "scheduling_link_input";
+    static final String WORKFLOW_BLOCK = "scheduling_workflow";
+    static final String WORKFLOW_ACTION = "scheduling_workflow_select";
+    static final String MODE_BLOCK = "scheduling_mode";
+    static final String MODE_ACTION = "scheduling_mode_pick";
+
+    static final String MODE_SCHEDULE = "schedule";
+    static final String MODE_DRAFT = "draft";
+
+    /** Slack's limits for options: at most 100 per list or group, 75 characters of text. */
+    static final int MAX_OPTIONS = 100;
+    static final int MAX_OPTION_TEXT = 75;
+    /** Slack's limit for a plain-text input's value. */
+    static final int MAX_TEXT = 3000;
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    private ScheduleViews() {
+    }
+
+    /** Shown the moment the command or shortcut arrives, while profiles and workflows load. */
+    static View loading() {
+        return notice(":hourglass_flowing_sand: Getting your Oktopost profiles…");
+    }
+
+    /** A message in place of the form; the modal can only be closed. */
+    static View notice(String message) {
+        return view(v -> v.type("modal")
+                .callbackId(FORM_CALLBACK)
+                .title(viewTitle(t -> t.type("plain_text").text(TITLE)))
+                .close(viewClose(c -> c.type("plain_text").text("Close")))
+                .blocks(List.of(section(s -> s.text(markdownText(message))))));
+    }
+
+    static View form(ScheduleChoices choices, ScheduleForm form, String timeZone, String privateMetadata,
+                     @Nullable String origin) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        if (origin != null) {
+            blocks.add(context(c -> c.elements(List.of(markdownText(origin)))));
+        }
+        blocks.add(input(i -> i.blockId(TEXT_BLOCK)
+                .label(plainText("Text"))
+                .hint(plainText(limitsHint(choices.networks())))
+                .element(plainTextInput(p -> p.actionId(TEXT_ACTION).multiline(true)
+                        .initialValue(form.text().isEmpty() ? null : form.text())
+                        .placeholder(plainText("What should the post say?"))))));
+        blocks.add(input(i -> i.blockId(NETWORKS_BLOCK)
+                .label(plainText("Networks"))
+                .dispatchAction(true)
+                .element(multiStaticSelect(m -> m.actionId(NETWORKS_ACTION)
+                        .placeholder(plainText("Pick networks"))
+                        .options(choices.networks().stream().map(ScheduleViews::networkOption).toList())
+                        .initialOptions(form.networks().isEmpty() ? null
+                                : form.networks().stream().map(ScheduleViews::networkOption).toList())))));
+        blocks.add(input(i -> i.blockId(PROFILES_BLOCK)
+                .label(plainText("Profiles"))
+                .hint(plainText(form.networks().isEmpty() ? "Valid profiles in Oktopost. Pick networks to narrow the list."
+                        : "Valid profiles of the networks you picked."))
+                .element(profilesSelect(choices, form))));
+        blocks.add(input(i -> i.blockId(CAMPAIGN_BLOCK)
+                .label(plainText("Campaign"))
+                .element(externalSelect(e -> e.actionId(CAMPAIGN_ACTION)
+                        .minQueryLength(0)
+                        .placeholder(plainText("Type to search campaigns"))
+                        .initialOption(form.campaign() == null ? null
+                                : option(plainText(cut(form.campaign().label())), form.campaign().id()))))));
+        blocks.add(input(i -> i.blockId(DATE_BLOCK)
+                .label(plainText("Date"))
+                .element(datePicker(d -> d.actionId(DATE_ACTION).initialDate(form.date().toString())))));
+        blocks.add(input(i -> i.blockId(TIME_BLOCK)
+                .label(plainText("Time"))
+                .hint(plainText("In your Slack time zone, " + timeZone + "."))
+                .element(timePicker(t -> t.actionId(TIME_ACTION).timezone(timeZone)
+                        .initialTime(TIME.format(form.time()))))));
+        blocks.add(input(i -> i.blockId(LINK_BLOCK)
+                .label(plainText("Link"))
+                .optional(true)
+                .hint(plainText("Added at the end of the text."))
+                .element(urlTextInput(u -> u.actionId(LINK_ACTION).initialValue(form.link())
+                        .placeholder(plainText("https://…"))))));
+        List<Workflow> workflows = choices.workflows().stream().limit(MAX_OPTIONS).toList();
+        if (!workflows.isEmpty()) {
+            blocks.add(input(i -> i.blockId(WORKFLOW_BLOCK)
+                    .label(plainText("Approval workflow"))
+                    .optional(true)
+                    .hint(plainText("Posts wait for approval in this workflow before they go out."))
+                    .element(staticSelect(s -> s.actionId(WORKFLOW_ACTION)
+                            .placeholder(plainText("No approval"))
+                            .options(workflows.stream().map(ScheduleViews::workflowOption).toList())
+                            .initialOption(workflows.stream().filter(w -> w.id().equals(form.workflowId()))
+                                    .findFirst().map(ScheduleViews::workflowOption).orElse(null))))));
+        }
+        OptionObject schedule = option(o -> o.text(plainText("Schedule")).value(MODE_SCHEDULE)
+                .description(plainText("Goes out at the time above")));
+        OptionObject draft = option(o -> o.text(plainText("Save as drafts")).value(MODE_DRAFT)
+                .description(plainText("Wait in Oktopost as drafts until someone schedules them")));
+        blocks.add(input(i -> i.blockId(MODE_BLOCK)
+                .label(plainText("Schedule or draft"))
+                .element(radioButtons(r -> r.actionId(MODE_ACTION).options(List.of(schedule, draft))
+                        .initialOption(form.draft() ? draft : schedule)))));
+        return view(v -> v.type("modal")
+                .callbackId(FORM_CALLBACK)
+                .privateMetadata(privateMetadata)
+                .title(viewTitle(t -> t.type("plain_text").text(TITLE)))
+                .submit(viewSubmit(s -> s.type("plain_text").text("Schedule")))
+                .close(viewClose(c -> c.type("plain_text").text("Cancel")))
+                .blocks(blocks));
+    }
+
+    private static MultiStaticSelectElement profilesSelect(ScheduleChoices choices, ScheduleForm form) {
+        List<String> shown = form.networks().isEmpty() ? choices.networks()
+                : choices.networks().stream().filter(form.networks()::contains).toList();
+        List<OptionGroupObject> groups = shown.stream()
+                .map(network -> optionGroup(g -> g.label(plainText(Networks.label(network)))
+                        .options(choices.profilesOf(network).stream().limit(MAX_OPTIONS)
+                                .map(p -> profileOption(network, p)).toList())))
+                .toList();
+        List<OptionObject> initial = choices.profiles().stream()
+                .filter(p -> form.profileIds().contains(p.id()))
+                .filter(p -> shown.contains(Networks.offered(p.network()).orElseThrow()))
+                .map(p -> profileOption(Networks.offered(p.network()).orElseThrow(), p))
+                .toList();
+        return multiStaticSelect(m -> m.actionId(PROFILES_ACTION)
+                .placeholder(plainText("Pick profiles"))
+                .optionGroups(groups)
+                .initialOptions(initial.isEmpty() ? null : initial));
+    }
+
+    /** A profile's option carries its network too, so the submission can be checked without asking Oktopost. */
+    static String profileValue(String network, String profileId) {
+        return network + "|" + profileId;
+    }
+
+    private static OptionObject profileOption(String network, Credential profile) {
+        return option(plainText(cut(ScheduleChoices.name(profile))), profileValue(network, profile.id()));
+    }
+
+    private static OptionObject networkOption(String network) {
+        return option(plainText(Networks.label(network)), network);
+    }
+
+    private static OptionObject workflowOption(Workflow workflow) {
+        return option(plainText(cut(workflow.name())), workflow.id());
+    }
+
+    private static String limitsHint(List<String> networks) {
+        return "Limits: " + networks.stream()
+                .map(n -> Networks.label(n) + " " + String.format(Locale.ROOT, "%,d", Networks.limit(n)))
+                .collect(Collectors.joining(", ")) + " characters.";
+    }
+
+    static String cut(String text) {
+        return SlackText.snippet(text == null ? "" : text, MAX_OPTION_TEXT);
+    }
+}

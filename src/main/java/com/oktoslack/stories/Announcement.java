@@ -1,0 +1,31 @@
+package com.oktoslack.stories;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+
+/** A story's announcement in one channel: due, being posted, posted (with its ts) or skipped (with a note). */
+@MappedEntity("story_announcement")
+record Announcement(@Id @GeneratedValue @Nullable Long id,
+                    String storyId,
+                    String channelId,
+                    @Nullable String boardId,
+                    String status,
+                    Instant dueAt,
+                    @Nullable Instant attemptedAt,
+                    @Nullable String messageTs,
+                    @Nullable String note,
+                    Instant createdAt) {
+
+    static final String DUE = "due";
+    static final String POSTING = "posting";
+    static final String POSTED = "posted";
+    static final String SKIPPED = "skipped";
+
+    StoryRef ref() {
+        return new StoryRef(storyId, boardId);
+    }
+}

@@ -1,0 +1,42 @@
+package com.oktoslack.stories;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface AnnouncementRepository extends CrudRepository<Announcement, Long> {
+
+    /** 1 when the story is now due in the channel, 0 when it already had a row there. */
+    @Query("""
+            INSERT INTO story_announcement (story_id, channel_id, board_id, status, due_at, created_at)
+            VALUES (:storyId, :channelId, :boardId, 'due', :now, :now)
+            ON CONFLICT (story_id, channel_id) DO NOTHING""")
+    int insertIfAbsent(String storyId, String channelId, @Nullable String boardId, Instant now);
+
+    @Query("SELECT * FROM story_announcement WHERE status = 'due' AND due_at <= :now ORDER BY id LIMIT :limit")
+    List<Announcement> findDue(Instant now, int limit);
+
+    List<Announcement> findByStatus(String status);
+
+    Optional<Announcement> findByStoryIdAndChannelId(String storyId, String channelId);
+
+    /** Takes a due row for posting; 0 when someone else did, or it is no longer due. */
+    @Query("UPDATE story_announcement SET status = 'posting', attempted_at = :now WHERE id = :id AND status = 'due'")
+    int claim(long id, Instant now);
+
+    @Query("UPDATE story_announcement SET status = 'posted', message_ts = :ts, note = NULL WHERE id = :id")
+    int markPosted(long id, String ts);
+
+    @Query("UPDATE story_announcement SET status = 'skipped', note = :note WHERE id = :id")
+    int markSkipped(long id, String note);
+
+    @Query("UPDATE story_announcement SET status = 'due', due_at = :dueAt, note = :note WHERE id = :id")
+    int markDue(long id, Instant dueAt, @Nullable String note);
+}

@@ -1,0 +1,49 @@
+package com.oktoslack.stories;
+
+import com.oktoslack.webhooks.WebhookEvent;
+import com.oktoslack.webhooks.WebhookHandler;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code newAdvocacyStory}: the stories become due in the stories channel and are announced at once. */
+@Singleton
+class NewStoryWebhook implements WebhookHandler {
+
+    static final String EVENT = "newAdvocacyStory";
+
+    private static final Logger LOG = LoggerFactory.getLogger(NewStoryWebhook.class);
+
+    private final StoryAnnouncer announcer;
+
+    NewStoryWebhook(StoryAnnouncer announcer) {
+        this.announcer = announcer;
+    }
+
+    @Override
+    public Set<String> eventTypes() {
+        return Set.of(EVENT);
+    }
+
+    @Override
+    public void handle(List<WebhookEvent> events) throws Exception {
+        Map<String, StoryRef> stories = new LinkedHashMap<>();
+        for (WebhookEvent event : events) {
+            Optional<String> storyId = event.field("StoryId", "EntityId", "Id");
+            if (storyId.isEmpty()) {
+                LOG.warn("A {} event (inbox {}) names no story; it is ignored", EVENT, event.inboxId());
+                continue;
+            }
+            stories.putIfAbsent(storyId.get(), new StoryRef(storyId.get(), event.field("BoardId").orElse(null)));
+        }
+        if (!stories.isEmpty() && announcer.enqueue(stories.values())) {
+            announcer.announceDue();
+        }
+    }
+}

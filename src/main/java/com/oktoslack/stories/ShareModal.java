@@ -1,0 +1,117 @@
+package com.oktoslack.stories;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.oktoslack.oktopost.Advocate;
+import com.oktoslack.oktopost.Oktopost;
+import com.oktoslack.oktopost.OktopostException;
+import com.oktoslack.oktopost.Profile;
+import com.oktoslack.oktopost.Story;
+import com.oktoslack.people.PersonLink;
+import com.oktoslack.slack.SlackUsers;
+import com.slack.api.methods.SlackApiException;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Fills an open share modal: the story, the advocate's own valid profiles, and the time in their zone. */
+@Singleton
+class ShareModal {
+
+    static final String TITLE = "Share story";
+
+    static final String NO_PROFILES = "You have no connected social profiles on the advocacy board yet, so there is "
+            + "nowhere to share to. Sign in to the board, connect your LinkedIn, X or Facebook profile there, "
+            + "then press *Share* again.";
+
+    private final Oktopost oktopost;
+    private final StoryLookup lookup;
+    private final SlackUsers slackUsers;
+    private final Modals modals;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    ShareModal(Oktopost oktopost, StoryLookup lookup, SlackUsers slackUsers, Modals modals, ObjectMapper json, Clock clock) {
+        this.oktopost = oktopost;
+        this.lookup = lookup;
+        this.slackUsers = slackUsers;
+        this.modals = modals;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    Optional<Modals.Opened> openLoading(String triggerId) throws IOException, SlackApiException {
+        return modals.open(triggerId, StoryViews.loading(TITLE, "Finding your profiles…"));
+    }
+
+    void fill(Modals.Opened modal, StoryRef ref, PersonLink advocate, String slackUserId)
+            throws IOException, SlackApiException {
+        Instant now = clock.instant();
+        Optional<Story> found = lookup.one(ref.storyId());
+        if (found.isEmpty()) {
+            modals.update(modal, StoryViews.notice(TITLE, "This story is no longer on the advocacy board."));
+            return;
+        }
+        Story story = found.get();
+        if (!StoryContent.isCurrent(story, now)) {
+            modals.update(modal, StoryViews.notice(TITLE, StoryContent.isExpired(story, now)
+                    ? "This story has expired, so it can no longer be shared."
+                    : "This story is not published on the board right now, so it cannot be shared yet."));
+            return;
+        }
+        String boardId = ref.boardId() != null ? ref.boardId() : story.boardId();
+        Advocate profiles;
+        try {
+            profiles = oktopost.advocate(advocate.advocateId(), boardId);
+        } catch (OktopostException.NotFound gone) {
+            modals.update(modal, StoryViews.notice(TITLE, "I could not find your advocate account in Oktopost any more. "
+                    + "Run `/okto link` to link your Slack user again, then press *Share* again."));
+            return;
+        }
+        List<Profile> valid = profiles.validProfiles();
+        if (valid.isEmpty()) {
+            modals.update(modal, StoryViews.notice(TITLE, NO_PROFILES));
+            return;
+        }
+        Map<Boolean, List<Profile>> split = valid.stream()
+                .collect(Collectors.partitioningBy(p -> StoryContent.messageFor(story, p.network()).isPresent()));
+        List<Profile> shareable = split.get(true);
+        if (shareable.isEmpty()) {
+            String networks = valid.stream().map(p -> p.network() == null ? "?" : p.network()).distinct()
+                    .collect(Collectors.joining(", "));
+            modals.update(modal, StoryViews.notice(TITLE, "This story has no message for your networks (" + networks
+                    + "). Connect a profile on one of the story's networks on the board, or pick another story."));
+            return;
+        }
+        ZoneId zone = ShareForm.zone(slackUsers.user(slackUserId).timeZone());
+        ZonedDateTime nextHour = now.atZone(zone).truncatedTo(ChronoUnit.HOURS).plusHours(1);
+        modals.update(modal, StoryViews.shareForm(new StoryViews.ShareFormModel(story, shareable, split.get(false), zone,
+                nextHour.toLocalDate(), nextHour.toLocalTime(), metadata(story, boardId, shareable, zone))));
+    }
+
+    private String metadata(Story story, String boardId, List<Profile> shareable, ZoneId zone) throws JsonProcessingException {
+        Map<String, String> messageIds = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, String> fingerprints = new LinkedHashMap<>();
+        List<Profile> offered = shareable.stream().limit(StoryViews.MAX_CHECKBOXES).toList();
+        StoryViews.messagesFor(story, offered).forEach((network, message) -> {
+            messageIds.put(network, message.id());
+            names.put(network, message.network());
+            fingerprints.put(network, ShareMetadata.fingerprint(message.message()));
+        });
+        Map<String, String> profiles = new LinkedHashMap<>();
+        offered.forEach(p -> profiles.put(p.id(), StoryContent.networkKey(p.network())));
+        return json.writeValueAsString(new ShareMetadata(story.id(), boardId,
+                SlackText.cut(StoryContent.title(story), 150), zone.getId(), messageIds, names, fingerprints, profiles));
+    }
+}

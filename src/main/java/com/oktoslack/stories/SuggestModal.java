@@ -1,0 +1,115 @@
+package com.oktoslack.stories;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.oktoslack.oktopost.Board;
+import com.oktoslack.oktopost.Oktopost;
+import com.oktoslack.oktopost.User;
+import com.oktoslack.oktopost.Workflow;
+import com.oktoslack.people.People;
+import com.oktoslack.people.PersonLink;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.model.Attachment;
+import com.slack.api.model.Message;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/** Fills an open suggest modal from the Slack message, after checking who asks and what they may do. */
+@Singleton
+class SuggestModal {
+
+    static final String TITLE = "Suggest as story";
+    static final String NOT_LINKED = "I could not find you in Oktopost by your Slack e-mail address, so I cannot "
+            + "suggest stories for you yet. Run `/okto link` to see why; once you are linked, try again.";
+    static final String READ_ONLY = "Your Oktopost user has a read-only role, so it cannot add stories to the board. "
+            + "Ask an Oktopost admin for a contributor role, or suggest the story on the board.";
+
+    /** May create stories and send them to approval; advocates without an Oktopost user may save drafts. */
+    enum Access { FULL, DRAFT_ONLY, NONE }
+
+    private final People people;
+    private final Oktopost oktopost;
+    private final Modals modals;
+    private final ObjectMapper json;
+
+    SuggestModal(People people, Oktopost oktopost, Modals modals, ObjectMapper json) {
+        this.people = people;
+        this.oktopost = oktopost;
+        this.modals = modals;
+        this.json = json;
+    }
+
+    void fill(Modals.Opened modal, String slackUserId, String channelId, Message source) throws IOException, SlackApiException {
+        Optional<PersonLink> link = people.linkOrDiscover(slackUserId);
+        if (link.isEmpty()) {
+            modals.update(modal, StoryViews.notice(TITLE, NOT_LINKED));
+            return;
+        }
+        Access access = access(link.get());
+        if (access == Access.NONE) {
+            modals.update(modal, StoryViews.notice(TITLE, READ_ONLY));
+            return;
+        }
+        List<Board> boards = oktopost.boards().stream()
+                .filter(b -> b.status() == null || "active".equalsIgnoreCase(b.status())).toList();
+        if (boards.isEmpty()) {
+            modals.update(modal, StoryViews.notice(TITLE, "This Oktopost account has no active advocacy board to suggest stories to."));
+            return;
+        }
+        List<Workflow> workflows = access == Access.FULL ? oktopost.workflows() : List.of();
+        Board only = boards.size() == 1 ? boards.get(0) : null;
+        String metadata = json.writeValueAsString(new SuggestMetadata(channelId, source.getTs(),
+                only == null ? null : only.id(), only == null ? null : only.name(), access == Access.DRAFT_ONLY));
+        modals.update(modal, StoryViews.suggestForm(new StoryViews.SuggestFormModel(title(source), description(source),
+                link(source).orElse(null), boards, workflows, access == Access.DRAFT_ONLY, metadata)));
+    }
+
+    Access access(PersonLink link) {
+        if (link.isOktopostUser()) {
+            String role = oktopost.users().stream().filter(u -> u.id().equals(link.oktopostUserId()))
+                    .map(User::role).filter(r -> r != null).findFirst().orElse("");
+            if (!"read".equalsIgnoreCase(role.strip())) {
+                return Access.FULL;
+            }
+        }
+        return link.isAdvocate() ? Access.DRAFT_ONLY : Access.NONE;
+    }
+
+    /** The first line that is more than a bare link, else an unfurled link's title. */
+    static String title(Message source) {
+        String plain = SlackText.plain(source.getText(), false);
+        for (String line : plain.split("\n")) {
+            String candidate = line.strip();
+            if (!candidate.isEmpty() && !SlackText.isWebUrl(candidate)) {
+                return SlackText.cut(candidate, 100);
+            }
+        }
+        return attachments(source).stream().map(Attachment::getTitle).filter(SlackText::present)
+                .map(t -> SlackText.cut(t, 100)).findFirst().orElse("");
+    }
+
+    static String description(Message source) {
+        return SlackText.cut(SlackText.plain(source.getText()), StoryViews.MAX_INPUT);
+    }
+
+    static Optional<String> link(Message source) {
+        Optional<String> inText = SlackText.firstUrl(source.getText()).filter(SlackText::isWebUrl);
+        if (inText.isPresent()) {
+            return inText;
+        }
+        for (Attachment attachment : attachments(source)) {
+            for (String candidate : new String[]{attachment.getOriginalUrl(), attachment.getFromUrl(), attachment.getTitleLink()}) {
+                if (SlackText.isWebUrl(candidate)) {
+                    return Optional.of(candidate.strip());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<Attachment> attachments(Message source) {
+        return source.getAttachments() == null ? List.of() : source.getAttachments();
+    }
+}

@@ -1,0 +1,111 @@
+package com.oktoslack.stories;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.oktoslack.oktopost.NewStory;
+import com.oktoslack.oktopost.Oktopost;
+import com.oktoslack.oktopost.OktopostDates;
+import com.oktoslack.oktopost.Story;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.response.chat.ChatGetPermalinkResponse;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Creates the suggested story, as a draft or sent to approval. When an earlier attempt's answer was lost,
+ * the board's newest stories are searched for it first, so the story is not created twice.
+ */
+@Singleton
+class SuggestWork implements StoryRequests.Work {
+
+    static final String KIND = "suggest";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SuggestWork.class);
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
+    private static final int NEWEST = 25;
+
+    private final Oktopost oktopost;
+    private final MethodsClient slack;
+    private final DirectMessages dms;
+    private final ObjectMapper json;
+
+    SuggestWork(Oktopost oktopost, MethodsClient slack, DirectMessages dms, ObjectMapper json) {
+        this.oktopost = oktopost;
+        this.slack = slack;
+        this.dms = dms;
+        this.json = json;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public void perform(StoryRequest request, StoryRequests.Progress progress) throws Exception {
+        SuggestPlan plan = json.readValue(request.payload(), SuggestPlan.class);
+        if (SuggestPlan.DONE.equals(plan.stage())) {
+            return;
+        }
+        String storyId = SuggestPlan.SENDING.equals(plan.stage()) ? findCreated(plan, request.createdAt()).orElse(null) : null;
+        if (storyId == null) {
+            plan = plan.sending();
+            progress.save(plan);
+            NewStory story = NewStory.of(plan.boardId(), plan.title(), plan.description(), plan.campaignId()).withLink(plan.link());
+            storyId = oktopost.createStory(plan.workflowId() == null ? story.asDraft() : story.toApproval(plan.workflowId())).id();
+        }
+        plan = plan.done(storyId);
+        progress.save(plan);
+        dms.sendQuietly(request.slackUserId(), confirmation(plan, permalink(plan)));
+    }
+
+    @Override
+    public void tellFailure(StoryRequest request, String reason, boolean willRetry) {
+        String title = "the story";
+        try {
+            title = SlackText.escape(json.readValue(request.payload(), SuggestPlan.class).title());
+        } catch (Exception e) {
+            LOG.debug("Unreadable plan in story request {}", request.viewId(), e);
+        }
+        dms.sendQuietly(request.slackUserId(), willRetry
+                ? "Oktopost is not answering right now, so suggesting *" + title + "* takes a little longer. "
+                + "I keep trying and will tell you when it is done."
+                : ":warning: I could not suggest *" + title + "* as a story: " + reason);
+    }
+
+    static String confirmation(SuggestPlan plan, String permalink) {
+        String title = plan.link() == null ? SlackText.escape(plan.title()) : SlackText.link(plan.link(), plan.title());
+        String what = plan.workflowId() == null
+                ? "as a draft story on *" + SlackText.escape(plan.boardName()) + "*, for the board's managers to review."
+                : "as a story on *" + SlackText.escape(plan.boardName()) + "* and sent it to approval in *"
+                + SlackText.escape(plan.workflowName()) + "*.";
+        String source = permalink == null ? "" : " From " + SlackText.link(permalink, "this message") + ".";
+        return ":white_check_mark: Suggested *" + title + "* " + what + source;
+    }
+
+    private Optional<String> findCreated(SuggestPlan plan, Instant requested) {
+        Instant since = requested.minus(CLOCK_SKEW);
+        return oktopost.stories(plan.boardId(), 0, NEWEST).items().stream()
+                .filter(s -> plan.title().equals(s.title()))
+                .filter(s -> {
+                    Instant created = OktopostDates.parse(s.created());
+                    return created == null || !created.isBefore(since);
+                })
+                .map(Story::id)
+                .findFirst();
+    }
+
+    private String permalink(SuggestPlan plan) {
+        try {
+            ChatGetPermalinkResponse response = slack.chatGetPermalink(r -> r.channel(plan.sourceChannel()).messageTs(plan.sourceTs()));
+            return response.isOk() && SlackText.isWebUrl(response.getPermalink()) ? response.getPermalink() : null;
+        } catch (Exception e) {
+            LOG.info("No permalink for {}/{}: {}", plan.sourceChannel(), plan.sourceTs(), e.toString());
+            return null;
+        }
+    }
+}
