@@ -2,7 +2,6 @@ package com.oktoslack.approvals;
 
 import com.oktoslack.webhooks.WebhookEvent;
 import com.oktoslack.webhooks.WebhookHandler;
-import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.util.LinkedHashSet;
@@ -14,8 +13,6 @@ import java.util.Set;
  * updated. New items go first, so an item decided within the same batch ends up showing the decision.
  */
 @Singleton
-// The webhook inbox's own tests put a recording handler on these event types; one handler per type is served.
-@Requires(property = "spec.name", notEquals = "webhooks")
 class ApprovalWebhooks implements WebhookHandler {
 
     static final String NEW_ITEM = "newApprovalItem";
