@@ -50,6 +50,7 @@ class CardPublisher {
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean kicked = new AtomicBoolean();
     private final ReentrantLock publishing = new ReentrantLock();
+    private final AtomicBoolean again = new AtomicBoolean();
     private volatile boolean stopping;
 
     CardPublisher(ApprovalCardRepository cards, ApprovalStates states, CardMessages messages, CardUpdater updater,
@@ -81,13 +82,20 @@ class CardPublisher {
     /** Also picks up after a restart: interrupted posts, due cards, cards to update, notices to send. */
     @Scheduled(fixedDelay = "${okto.approvals.publish-every:15s}", initialDelay = "${okto.approvals.publish-delay:1s}")
     void publish() {
-        if (stopping) {
-            return;
+        // A call while a round is under way makes that round run once more, so nothing due is missed.
+        again.set(true);
+        while (again.get() && !stopping && publishing.tryLock()) {
+            try {
+                while (again.getAndSet(false) && !stopping) {
+                    round();
+                }
+            } finally {
+                publishing.unlock();
+            }
         }
-        if (!publishing.tryLock()) {
-            kick();
-            return;
-        }
+    }
+
+    private void round() {
         try {
             resolveInterrupted();
             Set<String> destinations = new LinkedHashSet<>();
@@ -96,8 +104,6 @@ class CardPublisher {
             updater.kick();
         } catch (RuntimeException e) {
             LOG.warn("Approval cards will be published on the next round: {}", e.toString());
-        } finally {
-            publishing.unlock();
         }
     }
 
@@ -117,7 +123,7 @@ class CardPublisher {
         }
         try {
             lanes.execute(() -> runLane(destination));
-        } catch (RejectedExecutionException stopping) {
+        } catch (RejectedExecutionException shutDown) {
             activeLanes.remove(destination);
         }
     }
@@ -147,7 +153,11 @@ class CardPublisher {
     /** False when the lane should stop for now (Slack refused for a while, or the answer was lost). */
     private boolean post(ApprovalCard card) throws InterruptedException {
         Optional<ApprovalItem> item = states.item(card.entityId());
-        if (item.isEmpty() || item.get().round() != card.round()) {
+        if (item.isEmpty()) {
+            cards.markSkipped(card.id(), "the item is unknown");
+            return true;
+        }
+        if (item.get().round() != card.round()) {
             cards.markSkipped(card.id(), "the item was sent to approval again");
             return true;
         }
