@@ -22,12 +22,14 @@ class ApproveButton implements SlackListener {
     private final ClickCheck check;
     private final Decider decider;
     private final Privately privately;
+    private final LinkOnRefusal linking;
     private final AfterAck afterAck;
 
-    ApproveButton(ClickCheck check, Decider decider, Privately privately, AfterAck afterAck) {
+    ApproveButton(ClickCheck check, Decider decider, Privately privately, LinkOnRefusal linking, AfterAck afterAck) {
         this.check = check;
         this.decider = decider;
         this.privately = privately;
+        this.linking = linking;
         this.afterAck = afterAck;
     }
 
@@ -47,7 +49,8 @@ class ApproveButton implements SlackListener {
         }
         ClickCheck.Verdict verdict = check.claim(userId, ref.get());
         if (verdict instanceof ClickCheck.Refused refused) {
-            afterAck.run(() -> privately.tell(context, refused.message()), message -> privately.tell(context, message));
+            afterAck.run(() -> privately.tell(context, linking.answer(userId, refused, "Approve")),
+                    message -> privately.tell(context, message));
             return context.ack();
         }
         ClickCheck.Allowed allowed = (ClickCheck.Allowed) verdict;

@@ -23,7 +23,11 @@ class ClickCheck {
     record Allowed(ApprovalItem item, PersonLink link) implements Verdict {
     }
 
-    record Refused(String message) implements Verdict {
+    /** Why not, in words; {@code notLinked} when linking the person might be all that is missing. */
+    record Refused(String message, boolean notLinked) implements Verdict {
+        Refused(String message) {
+            this(message, false);
+        }
     }
 
     private final ApprovalItemRepository items;
@@ -58,7 +62,7 @@ class ClickCheck {
         Optional<PersonLink> link = people.linkOf(slackUserId);
         if (link.isEmpty()) {
             return new Refused("Only the approvers of " + step.label() + " can decide on this, and I do not know who you are "
-                    + "in Oktopost yet. Run `/okto link` to link your Slack account, then try again.");
+                    + "in Oktopost yet. Run `/okto link` to link your Slack account, then try again.", true);
         }
         if (!link.get().isOktopostUser()) {
             return new Refused("You are linked to Oktopost as an advocate only (" + link.get().email() + "); deciding on "

@@ -1,8 +1,8 @@
 package com.oktoslack.approvals;
 
 import com.oktoslack.slack.AfterAck;
-import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.oktoslack.slack.SlackListener;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
@@ -24,12 +24,14 @@ class RejectButton implements SlackListener {
     private final ClickCheck check;
     private final ApprovalStates states;
     private final Privately privately;
+    private final LinkOnRefusal linking;
     private final AfterAck afterAck;
 
-    RejectButton(ClickCheck check, ApprovalStates states, Privately privately, AfterAck afterAck) {
+    RejectButton(ClickCheck check, ApprovalStates states, Privately privately, LinkOnRefusal linking, AfterAck afterAck) {
         this.check = check;
         this.states = states;
         this.privately = privately;
+        this.linking = linking;
         this.afterAck = afterAck;
     }
 
@@ -47,7 +49,9 @@ class RejectButton implements SlackListener {
         }
         ClickCheck.Verdict verdict = check.check(userId, ref.get());
         if (verdict instanceof ClickCheck.Refused refused) {
-            return tellAfterAck(context, refused.message());
+            afterAck.run(() -> privately.tell(context, linking.answer(userId, refused, "Reject")),
+                    message -> privately.tell(context, message));
+            return context.ack();
         }
         ApprovalItem item = ((ClickCheck.Allowed) verdict).item();
         String channelId = payload.getChannel() != null ? payload.getChannel().getId()

@@ -91,6 +91,28 @@ class DecisionTest extends ApprovalsTestBase {
     }
 
     @Test
+    void anApproverNotLinkedYetIsLinkedByTheirSlackEmailAndApprovesWithTheNextClick() throws Exception {
+        String id = world.messageItem("First click links");
+        FakeSlack.Message card = newCard(id);
+        people.unlink(ApprovalWorld.ANN);
+        try {
+            client.press(ApprovalWorld.ANN, card, ApprovalCards.APPROVE_ACTION);
+
+            assertEquals("I have linked you to Oktopost as Ann Approver (ann@acme.example). Press *Approve* again.",
+                    privateAnswer(ApprovalWorld.ANN).param("text"));
+            assertEquals(0, oktopost.count("POST", "/workflow-item"));
+
+            client.press(ApprovalWorld.ANN, card, ApprovalCards.APPROVE_ACTION);
+            Cards.awaitCard(slack, ApprovalWorld.CHANNEL, id, m -> Cards.text(m).contains("approved by <@U0ANN>"));
+            assertEquals(1, oktopost.count("POST", "/workflow-item"));
+        } finally {
+            if (people.linkOf(ApprovalWorld.ANN).isEmpty()) {
+                people.link(ApprovalWorld.ANN);
+            }
+        }
+    }
+
+    @Test
     void aClickOnACardShowingAnEarlierStepChangesNothing() {
         String id = world.messageItem("Stale");
         FakeSlack.Message original = newCard(id);
