@@ -1,11 +1,12 @@
 package com.oktoslack.approvals;
 
+import com.oktoslack.slack.PostedMessages;
+import com.oktoslack.slack.SlackErrors;
 import com.slack.api.methods.AsyncMethodsClient;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
-import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
 import com.slack.api.model.Message;
 import jakarta.inject.Singleton;
@@ -18,7 +19,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -33,26 +33,24 @@ class CardMessages {
 
     static final String METADATA_EVENT = "okto_approval_card";
     /** Slack errors that retrying will not cure. */
-    static final Set<String> PERMANENT_ERRORS = Set.of("channel_not_found", "is_archived", "not_in_channel",
-            "restricted_action", "no_permission", "invalid_blocks", "msg_too_long", "user_not_found",
-            "cannot_dm_bot", "user_disabled", "team_access_not_granted", "ekm_access_denied", "message_not_found",
-            "cant_update_message", "edit_window_closed");
     private static final long WAIT_MINUTES = 5;
     private static final Logger LOG = LoggerFactory.getLogger(CardMessages.class);
 
     /** Slack's answer: ok with channel and ts, or the error. */
     record Answer(boolean ok, String channel, String ts, String error) {
         boolean permanent() {
-            return !ok && PERMANENT_ERRORS.contains(error);
+            return !ok && SlackErrors.isPermanent(error);
         }
     }
 
     private final AsyncMethodsClient async;
     private final MethodsClient slack;
+    private final PostedMessages posted;
 
-    CardMessages(AsyncMethodsClient async, MethodsClient slack) {
+    CardMessages(AsyncMethodsClient async, MethodsClient slack, PostedMessages posted) {
         this.async = async;
         this.slack = slack;
+        this.posted = posted;
     }
 
     /** Posts the card; an exception means Slack's answer is unknown (it may have posted). */
@@ -86,7 +84,7 @@ class CardMessages {
 
     /**
      * The card if Slack has it although it was never recorded (posting was interrupted): the channel and ts.
-     * Empty when it is not there, or Slack will not say (the history scopes are missing): then it is posted again.
+     * Empty when it is not there, or Slack will not say: then it is posted again.
      */
     Optional<Answer> findPosted(ApprovalCard card) throws IOException, SlackApiException {
         String channel = card.destination();
@@ -100,31 +98,13 @@ class CardMessages {
         }
         Instant since = (card.attemptedAt() == null ? card.createdAt() : card.attemptedAt()).minus(Duration.ofMinutes(1));
         String conversation = channel;
-        ConversationsHistoryResponse history = slack.conversationsHistory(r -> r
-                .channel(conversation)
-                .oldest(since.getEpochSecond() + ".000000")
-                .limit(200)
-                .includeAllMetadata(true));
-        if (!history.isOk() || history.getMessages() == null) {
-            if (!history.isOk()) {
-                LOG.warn("Cannot tell whether card {} reached {} (Slack: {}); posting it again", card.id(), conversation,
-                        history.getError());
-            }
-            return Optional.empty();
-        }
-        return history.getMessages().stream()
-                .filter(m -> isCardOf(m, card))
-                .map(m -> new Answer(true, conversation, m.getTs(), null))
-                .findFirst();
+        return posted.find(conversation, since, METADATA_EVENT, payload -> isCardOf(payload, card))
+                .map(ts -> new Answer(true, conversation, ts, null));
     }
 
-    private static boolean isCardOf(Message message, ApprovalCard card) {
-        Message.Metadata metadata = message.getMetadata();
-        if (metadata == null || !METADATA_EVENT.equals(metadata.getEventType()) || metadata.getEventPayload() == null) {
-            return false;
-        }
-        Object entity = metadata.getEventPayload().get("entity_id");
-        Object round = metadata.getEventPayload().get("round");
+    private static boolean isCardOf(Map<String, Object> payload, ApprovalCard card) {
+        Object entity = payload.get("entity_id");
+        Object round = payload.get("round");
         return card.entityId().equals(String.valueOf(entity)) && round != null
                 && Math.round(Double.parseDouble(String.valueOf(round))) == card.round();
     }

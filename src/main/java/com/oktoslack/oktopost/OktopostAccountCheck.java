@@ -18,7 +18,12 @@ public class OktopostAccountCheck {
         this.settings = settings;
     }
 
-    /** @throws IllegalStateException when Oktopost refuses the credentials or cannot be reached */
+    /**
+     * Any other trouble (Oktopost busy, failing, or the account's call limit reached) is only logged: the app
+     * still starts, so that webhooks are stored and Slack is answered while Oktopost recovers.
+     *
+     * @throws IllegalStateException when Oktopost refuses the credentials or cannot be reached
+     */
     public void verify() {
         Me me;
         try {
@@ -29,6 +34,9 @@ public class OktopostAccountCheck {
         } catch (OktopostException.Unreachable e) {
             throw new IllegalStateException("Oktopost is not reachable at " + settings.baseUrl()
                     + " (check OKTOPOST_BASE_URL and the network): " + rootMessage(e));
+        } catch (OktopostException e) {
+            LOG.warn("Oktopost could not confirm the account at start-up ({}); starting anyway", e.getMessage());
+            return;
         }
         LOG.info("Connected to Oktopost account {} ({}) as {} {}", me.account().name(), me.account().id(),
                 me.user().name(), me.user().email());

@@ -115,23 +115,30 @@ class ShareWork implements StoryRequests.Work {
                 + SlackText.escape(joinWithAnd(plan.labels())) + ". " + when;
     }
 
-    /** The advocate's own words, with the story's link preview when the story's message has one. */
+    /**
+     * The advocate's own words, with the story's link preview when the story's message has one. Oktopost takes a
+     * link attachment only with all four of its fields; short of one, the link goes into the text instead.
+     */
     private static NewMessage editedMessage(Story story, SharePlan.Step step) {
         if (story.campaignId() == null || story.campaignId().isBlank()) {
             throw new UserFacingException("This story belongs to no campaign in Oktopost, so your edited " + step.network()
                     + " text cannot be saved. Share it as it is written, or ask a board manager to fix the story.");
         }
-        NewMessage message = NewMessage.text(step.network(), story.campaignId(), step.text());
         StoryMessage original = StoryContent.messageFor(story, step.network()).orElse(null);
         String url = original != null && SlackText.isWebUrl(original.linkUrl()) ? original.linkUrl()
                 : StoryContent.link(story).orElse(null);
         if (url == null) {
-            return message;
+            return NewMessage.text(step.network(), story.campaignId(), step.text());
         }
-        return message.withLink(url,
-                firstPresent(original == null ? null : original.linkTitle(), story.linkTitle(), StoryContent.title(story)),
-                firstPresent(original == null ? null : original.description(), story.linkDescription(), StoryContent.description(story)),
-                firstPresent(original == null ? null : original.imageUrl(), StoryContent.image(story).orElse(null), ""));
+        String title = firstPresent(original == null ? null : original.linkTitle(), story.linkTitle(), StoryContent.title(story));
+        String description = firstPresent(original == null ? null : original.description(), story.linkDescription(),
+                StoryContent.description(story));
+        String image = firstPresent(original == null ? null : original.imageUrl(), StoryContent.image(story).orElse(null));
+        if (title.isEmpty() || description.isEmpty() || image.isEmpty()) {
+            String text = step.text().contains(url) ? step.text() : step.text().strip() + " " + url;
+            return NewMessage.text(step.network(), story.campaignId(), text);
+        }
+        return NewMessage.text(step.network(), story.campaignId(), step.text()).withLink(url, title, description, image);
     }
 
     private static String firstPresent(String... values) {

@@ -3,11 +3,11 @@ package com.oktoslack.stories;
 import com.oktoslack.oktopost.OktopostException;
 import com.oktoslack.oktopost.Story;
 import com.oktoslack.slack.ChannelRoutes;
+import com.oktoslack.slack.PostedMessages;
+import com.oktoslack.slack.SlackErrors;
 import com.slack.api.methods.AsyncMethodsClient;
-import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
-import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.model.Message;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
@@ -48,27 +48,23 @@ class StoryAnnouncer {
     private static final Set<String> MAY_STILL_PUBLISH = Set.of("draft", "pending");
     private static final Duration RECHECK_UNPUBLISHED = Duration.ofHours(1);
     private static final Duration WATCH_UNPUBLISHED = Duration.ofDays(7);
-    /** Slack errors that retrying will not cure; the announcement is skipped with the reason. */
-    private static final Set<String> PERMANENT_SLACK_ERRORS = Set.of("channel_not_found", "is_archived",
-            "not_in_channel", "restricted_action", "no_permission", "invalid_blocks", "msg_too_long",
-            "team_access_not_granted", "ekm_access_denied");
 
     private final AnnouncementRepository announcements;
     private final StoryLookup lookup;
     private final ChannelRoutes routes;
     private final AsyncMethodsClient slackAsync;
-    private final MethodsClient slack;
+    private final PostedMessages posted;
     private final Clock clock;
     private final ReentrantLock working = new ReentrantLock();
     private final AtomicBoolean toldNoRoute = new AtomicBoolean();
 
     StoryAnnouncer(AnnouncementRepository announcements, StoryLookup lookup, ChannelRoutes routes,
-                   AsyncMethodsClient slackAsync, MethodsClient slack, Clock clock) {
+                   AsyncMethodsClient slackAsync, PostedMessages posted, Clock clock) {
         this.announcements = announcements;
         this.lookup = lookup;
         this.routes = routes;
         this.slackAsync = slackAsync;
-        this.slack = slack;
+        this.posted = posted;
         this.clock = clock;
     }
 
@@ -175,7 +171,7 @@ class StoryAnnouncer {
             return;
         }
         String error = response.getError();
-        if (PERMANENT_SLACK_ERRORS.contains(error)) {
+        if (SlackErrors.isPermanent(error)) {
             LOG.warn("Story {} cannot be announced in {}: Slack says {}", story.id(), announcement.channelId(), error);
             announcements.markSkipped(announcement.id(), "Slack: " + error);
             return;
@@ -210,25 +206,8 @@ class StoryAnnouncer {
     private Optional<String> findPosted(Announcement announcement) throws IOException, SlackApiException {
         Instant since = (announcement.attemptedAt() == null ? announcement.createdAt() : announcement.attemptedAt())
                 .minus(Duration.ofMinutes(1));
-        ConversationsHistoryResponse history = slack.conversationsHistory(r -> r
-                .channel(announcement.channelId())
-                .oldest(since.getEpochSecond() + ".000000")
-                .limit(200)
-                .includeAllMetadata(true));
-        if (!history.isOk()) {
-            LOG.warn("Cannot tell whether story {} was announced in {} (Slack: {}); announcing it again",
-                    announcement.storyId(), announcement.channelId(), history.getError());
-            return Optional.empty();
-        }
-        if (history.getMessages() == null) {
-            return Optional.empty();
-        }
-        return history.getMessages().stream()
-                .filter(m -> m.getMetadata() != null && METADATA_EVENT.equals(m.getMetadata().getEventType())
-                        && m.getMetadata().getEventPayload() != null
-                        && announcement.storyId().equals(String.valueOf(m.getMetadata().getEventPayload().get("story_id"))))
-                .map(Message::getTs)
-                .findFirst();
+        return posted.find(announcement.channelId(), since, METADATA_EVENT,
+                payload -> announcement.storyId().equals(String.valueOf(payload.get("story_id"))));
     }
 
     private static Instant publishedOrEpoch(Story story) {

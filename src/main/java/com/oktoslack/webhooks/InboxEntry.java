@@ -25,6 +25,13 @@ record InboxEntry(@Id @GeneratedValue @Nullable Long id,
     static final String IGNORED = "ignored";
     static final String FAILED = "failed";
 
+    /** A delivery that carried no {@code event} field: its webhook's type is not known yet. */
+    static final String UNKNOWN_TYPE = "unknown";
+
+    InboxEntry typed(String type) {
+        return new InboxEntry(id, dedupKey, type, webhookId, payload, receivedAt, status, attempts, nextAttemptAt, lastError, processedAt);
+    }
+
     InboxEntry finished(String status, Instant at) {
         return new InboxEntry(id, dedupKey, eventType, webhookId, payload, receivedAt, status, attempts, nextAttemptAt, lastError, at);
     }

@@ -82,7 +82,7 @@ class WebhookInbox {
             JsonNode element = elements.get(i);
             String text = element.toString();
             String type = element.hasNonNull("event") ? element.get("event").asText()
-                    : fallbackType != null ? fallbackType : "unknown";
+                    : fallbackType != null ? fallbackType : InboxEntry.UNKNOWN_TYPE;
             String key = ids.size() == elements.size() ? "payload:" + ids.get(i) : "sha256:" + sha256(text);
             events.add(new Incoming(key, type, text));
         }

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -33,6 +34,7 @@ class WebhookWorker {
     private static final int MAX_ATTEMPTS = 10;
 
     private final InboxRepository inbox;
+    private final WebhookEventTypes types;
     private final Map<String, WebhookHandler> handlers = new HashMap<>();
     private final ObjectMapper json;
     private final TaskScheduler scheduler;
@@ -41,9 +43,10 @@ class WebhookWorker {
     private final ReentrantLock draining = new ReentrantLock();
     private final AtomicBoolean nudged = new AtomicBoolean();
 
-    WebhookWorker(InboxRepository inbox, List<WebhookHandler> handlers, ObjectMapper json, TaskScheduler scheduler,
-                  Clock clock, @Value("${okto.webhooks.gather-for:300ms}") Duration gatherFor) {
+    WebhookWorker(InboxRepository inbox, WebhookEventTypes types, List<WebhookHandler> handlers, ObjectMapper json,
+                  TaskScheduler scheduler, Clock clock, @Value("${okto.webhooks.gather-for:300ms}") Duration gatherFor) {
         this.inbox = inbox;
+        this.types = types;
         this.json = json;
         this.scheduler = scheduler;
         this.clock = clock;
@@ -81,15 +84,43 @@ class WebhookWorker {
 
     private void process(List<InboxEntry> due) {
         Map<WebhookHandler, List<InboxEntry>> byHandler = new LinkedHashMap<>();
-        for (InboxEntry entry : due) {
+        for (InboxEntry delivered : due) {
+            Optional<InboxEntry> typed = typed(delivered);
+            if (typed.isEmpty()) {
+                continue;
+            }
+            InboxEntry entry = typed.get();
             WebhookHandler handler = handlers.get(entry.eventType());
             if (handler == null) {
+                if (InboxEntry.UNKNOWN_TYPE.equals(entry.eventType())) {
+                    LOG.warn("Webhook delivery {} names no event and Oktopost knows no webhook {}; it is ignored",
+                            entry.id(), entry.webhookId());
+                }
                 inbox.update(entry.finished(InboxEntry.IGNORED, Instant.now(clock)));
             } else {
                 byHandler.computeIfAbsent(handler, h -> new ArrayList<>()).add(entry);
             }
         }
         byHandler.forEach(this::deliver);
+    }
+
+    /** The entry with its webhook's event type when the delivery named none; empty when that must wait. */
+    private Optional<InboxEntry> typed(InboxEntry entry) {
+        if (!InboxEntry.UNKNOWN_TYPE.equals(entry.eventType()) || entry.webhookId() == null) {
+            return Optional.of(entry);
+        }
+        try {
+            Optional<String> type = types.typeOf(entry.webhookId());
+            if (type.isEmpty()) {
+                return Optional.of(entry);
+            }
+            InboxEntry typed = entry.typed(type.get());
+            inbox.update(typed);
+            return Optional.of(typed);
+        } catch (OktopostException e) {
+            retryLater(List.of(entry), e);
+            return Optional.empty();
+        }
     }
 
     private void deliver(WebhookHandler handler, List<InboxEntry> entries) {

@@ -14,6 +14,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
 class OktopostAccountCheckTest extends OktopostTestBase {
@@ -56,5 +57,22 @@ class OktopostAccountCheckTest extends OktopostTestBase {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> check.verify());
         assertEquals("Oktopost rejected OKTOPOST_ACCOUNT_ID / OKTOPOST_API_KEY (403): API access is not enabled for this user",
                 e.getMessage());
+    }
+
+    @Test
+    void otherTroubleOnOktopostsSideIsLoggedAndStartUpGoesOn() {
+        fake().failNext(200, 1, "Temporarily unavailable");
+        Logger logger = (Logger) LoggerFactory.getLogger(OktopostAccountCheck.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            check.verify();
+        } finally {
+            logger.detachAppender(appender);
+        }
+        String logged = appender.list.get(0).getFormattedMessage();
+        assertTrue(logged.startsWith("Oktopost could not confirm the account at start-up"), logged);
+        assertTrue(logged.contains("Temporarily unavailable"), logged);
     }
 }

@@ -2,6 +2,7 @@ package com.oktoslack.stories;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.oktoslack.oktopost.Oktopost;
 import com.oktoslack.people.People;
 import com.oktoslack.people.PersonLink;
@@ -124,6 +125,23 @@ class ShareStoryTest extends AppTestBase {
         assertEquals(ownMessageId, post.param("messageId"));
         assertEquals(world.linkedInProfileId, post.param("credentialIds"));
         assertNull(post.param("startDateTime"), "now: Oktopost's default, a minute from now");
+    }
+
+    @Test
+    void editedTextKeepsTheStorysLinkInTheTextWhenOktopostCouldNotTakeItAsAnAttachment() throws Exception {
+        world.story.remove("ImageUrl");
+        world.story.get("Messages").forEach(m -> ((ObjectNode) m).remove("ImageUrl"));
+        JsonNode form = openShareForm(StoryWorld.ADA);
+        Map<String, Object> values = values(form, Map.of(world.linkedInProfileId, "LinkedIn · Ada Lovelace"),
+                StoryViews.WHEN_NOW, null, null);
+        values.put("text:linkedin", Map.of(StoryViews.TEXT_ACTION, StoryRequestsClient.text("Worth your time.")));
+
+        client.submit(StoryWorld.ADA, newViewId(), StoryViews.SHARE_CALLBACK, metadata(form), values);
+
+        slack.await("chat.postMessage", c -> StoryWorld.ADA.equals(c.param("channel")), WAIT);
+        FakeOktopost.RecordedRequest message = StoryAnnouncementTest.only(oktopost.requests("POST", "/message"));
+        assertEquals("Worth your time. https://acme.example/report", message.param("message"));
+        assertNull(message.param("linkUrl"), "no attachment without its image: Oktopost needs all four fields");
     }
 
     @Test

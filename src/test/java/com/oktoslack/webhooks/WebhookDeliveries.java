@@ -18,10 +18,14 @@ final class WebhookDeliveries {
     }
 
     HttpResponse<String> send(String body, String secret, String payloadIds) {
+        return send(body, secret, payloadIds, "0WA000000000001");
+    }
+
+    HttpResponse<String> send(String body, String secret, String payloadIds, String webhookId) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .header("Content-Type", "application/json")
-                .header("X-Oktopost-Webhook", "0WA000000000001")
+                .header("X-Oktopost-Webhook", webhookId)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
         if (secret != null) {
             request.header("X-Oktopost-Secret", WebhookSignature.sign(secret, bytes));

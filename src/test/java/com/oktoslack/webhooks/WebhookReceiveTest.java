@@ -111,6 +111,29 @@ class WebhookReceiveTest extends AppTestBase {
     }
 
     @Test
+    void aDeliveryNamingNoEventIsHandledAsTheEventItsWebhookIsSetUpForInOktopost() {
+        String webhookId = oktopost.addWebhook("testItemCreated", "https://okto.example.com/oktopost/webhooks").get("Id").asText();
+        String body = "[{\"EntityId\":\"005N\",\"WorkflowId\":\"cwf1\",\"StepId\":\"cws1\"}]";
+        int listedBefore = oktopost.count("GET", "/webhook");
+
+        assertEquals(200, deliveries.send(body, SECRET, null, webhookId).statusCode());
+        assertEquals(200, deliveries.send(body.replace("005N", "005O"), SECRET, null, webhookId).statusCode());
+
+        await(() -> handler.handled.size() == 2);
+        assertEquals("testItemCreated", handler.handled.get(0).type());
+        assertEquals(List.of("005N", "005O"), handler.handled.stream().map(e -> e.field("entityId").orElseThrow()).toList());
+        assertEquals(listedBefore + 1, oktopost.count("GET", "/webhook"), "the webhook's type is read from Oktopost once");
+    }
+
+    @Test
+    void aDeliveryNamingNoEventFromAWebhookOktopostDoesNotKnowIsIgnored() {
+        deliveries.send("{\"EntityId\":\"005P\"}", SECRET, null, "0WA0000000000XX");
+
+        await(() -> inbox.countByStatus(InboxEntry.IGNORED) == 1);
+        assertEquals(0, handler.handled.size());
+    }
+
+    @Test
     void aFailingHandlerGetsTheEventAgainLater() {
         handler.failuresToGo.set(1);
         deliveries.send(WebhookDeliveries.event("testItemCreated", "005G"), SECRET, null);
