@@ -34,6 +34,41 @@ interface AnnouncementRepository extends CrudRepository<Announcement, Long> {
     @Query("UPDATE story_announcement SET status = 'posted', message_ts = :ts, note = NULL WHERE id = :id")
     int markPosted(long id, String ts);
 
+    /** Posted, with what the card needs to be drawn again once the story has ended. */
+    @Query("""
+            UPDATE story_announcement SET status = 'posted', message_ts = :ts, note = NULL, title = :title,
+            link_url = :linkUrl, expires_at = :expiresAt, checked_at = :now WHERE id = :id""")
+    int markPosted(long id, String ts, String title, @Nullable String linkUrl, @Nullable Instant expiresAt, Instant now);
+
+    /** Open cards whose story's expiry, as last read, has passed. */
+    @Query("SELECT * FROM story_announcement WHERE status = 'posted' AND expires_at <= :now ORDER BY expires_at LIMIT :limit")
+    List<Announcement> findExpired(Instant now, int limit);
+
+    /** Open cards last checked against Oktopost at or before {@code before}, or never. */
+    @Query("""
+            SELECT COUNT(*) FROM story_announcement WHERE status = 'posted'
+            AND (checked_at IS NULL OR checked_at <= :before)""")
+    int countUncheckedSince(Instant before);
+
+    /** Open cards, the longest unchecked first (never checked, NULL, sorts first). */
+    @Query("SELECT * FROM story_announcement WHERE status = 'posted' ORDER BY checked_at, id LIMIT :limit")
+    List<Announcement> findOpen(int limit);
+
+    /** The story is still on the board: what was read of it, and when. */
+    @Query("""
+            UPDATE story_announcement SET title = :title, link_url = :linkUrl, expires_at = :expiresAt, checked_at = :now
+            WHERE id = :id AND status = 'posted'""")
+    int markChecked(long id, String title, @Nullable String linkUrl, @Nullable Instant expiresAt, Instant now);
+
+    /** The story has ended; the card is to lose its Share button. */
+    @Query("""
+            UPDATE story_announcement SET status = 'closing', ended = :ended, checked_at = :now
+            WHERE id = :id AND status = 'posted'""")
+    int markClosing(long id, String ended, Instant now);
+
+    @Query("UPDATE story_announcement SET status = 'closed', note = :note WHERE id = :id AND status = 'closing'")
+    int markClosed(long id, @Nullable String note);
+
     @Query("UPDATE story_announcement SET status = 'skipped', note = :note WHERE id = :id")
     int markSkipped(long id, String note);
 

@@ -54,17 +54,19 @@ class StoryAnnouncer {
     private final ChannelRoutes routes;
     private final AsyncMethodsClient slackAsync;
     private final PostedMessages posted;
+    private final StoryCardCloser cards;
     private final Clock clock;
     private final ReentrantLock working = new ReentrantLock();
     private final AtomicBoolean toldNoRoute = new AtomicBoolean();
 
     StoryAnnouncer(AnnouncementRepository announcements, StoryLookup lookup, ChannelRoutes routes,
-                   AsyncMethodsClient slackAsync, PostedMessages posted, Clock clock) {
+                   AsyncMethodsClient slackAsync, PostedMessages posted, StoryCardCloser cards, Clock clock) {
         this.announcements = announcements;
         this.lookup = lookup;
         this.routes = routes;
         this.slackAsync = slackAsync;
         this.posted = posted;
+        this.cards = cards;
         this.clock = clock;
     }
 
@@ -94,19 +96,32 @@ class StoryAnnouncer {
         }
     }
 
-    /** Catches what the webhook path left: stories due on their publish date, failures, interrupted posts. */
+    /**
+     * Catches what the webhook path left (stories due on their publish date, failures, interrupted posts), then
+     * closes the cards of stories that have ended; either goes on when the other fails.
+     */
     @Scheduled(fixedDelay = "${okto.stories.sweep-every:1m}", initialDelay = "${okto.stories.sweep-delay:10s}")
     void sweep() {
         if (!working.tryLock()) {
             return;
         }
         try {
-            resolveInterrupted();
-            postDue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            LOG.warn("Story announcements will be tried again: {}", e.toString());
+            try {
+                resolveInterrupted();
+                postDue();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                LOG.warn("Story announcements will be tried again: {}", e.toString());
+            }
+            try {
+                cards.closeEnded();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                LOG.warn("Cards of ended stories will be closed later: {}", e.toString());
+            }
         } finally {
             working.unlock();
         }
@@ -167,7 +182,8 @@ class StoryAnnouncer {
             throw new IllegalStateException("Announcing story " + story.id() + " got no clear answer from Slack", e);
         }
         if (response.isOk()) {
-            announcements.markPosted(announcement.id(), response.getTs());
+            announcements.markPosted(announcement.id(), response.getTs(), StoryContent.title(story),
+                    StoryContent.link(story).orElse(null), story.expiresAt(), clock.instant());
             return;
         }
         String error = response.getError();

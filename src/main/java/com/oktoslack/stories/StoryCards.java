@@ -18,7 +18,10 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 import static com.slack.api.model.block.element.BlockElements.image;
 
-/** Story cards in messages: the channel announcement and the {@code /okto stories} list, both with a Share button. */
+/**
+ * Story cards in messages: the channel announcement and the {@code /okto stories} list, both with a Share button,
+ * and the announcement once its story has ended, without one.
+ */
 final class StoryCards {
 
     static final String SHARE_ACTION = "stories_share";
@@ -48,6 +51,36 @@ final class StoryCards {
 
     static String announcementText(Story story) {
         return "New advocacy story: " + SlackText.cut(StoryContent.title(story), TITLE_LIMIT);
+    }
+
+    /**
+     * The announcement of a story that has ended, drawn from what was stored of it (a deleted story cannot be
+     * read any more): its title and why it can no longer be shared.
+     */
+    static List<LayoutBlock> ended(Announcement card) {
+        String blockId = "story:" + card.storyId();
+        String title = SlackText.cut(endedTitle(card), TITLE_LIMIT);
+        String heading = heading(title, SlackText.isWebUrl(card.linkUrl()) ? card.linkUrl() : null);
+        String why = expiredOn(card) ? ":hourglass: This story expired on " + SlackText.date(card.expiresAt(), "{date_short} at {time}")
+                + " and can no longer be shared."
+                : ":no_entry_sign: This story is no longer on the advocacy board and can no longer be shared.";
+        return List.of(
+                section(s -> s.blockId(blockId + ":text").text(markdownText(heading))),
+                context(c -> c.blockId(blockId + ":ended").elements(List.of(markdownText(why)))));
+    }
+
+    static String endedText(Announcement card) {
+        String title = SlackText.cut(endedTitle(card), TITLE_LIMIT);
+        return expiredOn(card) ? "Expired advocacy story: " + title : "Advocacy story no longer on the board: " + title;
+    }
+
+    private static boolean expiredOn(Announcement card) {
+        return Announcement.EXPIRED.equals(card.ended()) && card.expiresAt() != null;
+    }
+
+    /** Cards posted before titles were stored have none until their story is read again. */
+    private static String endedTitle(Announcement card) {
+        return SlackText.present(card.title()) ? card.title().strip() : "Advocacy story";
     }
 
     static List<LayoutBlock> listing(List<BoardStories> boards) {
@@ -84,8 +117,7 @@ final class StoryCards {
     static List<LayoutBlock> story(Story story, int descriptionLimit) {
         String blockId = "story:" + story.id();
         String title = SlackText.cut(StoryContent.title(story), TITLE_LIMIT);
-        String heading = "*" + StoryContent.link(story).map(url -> SlackText.link(url, title))
-                .orElse(SlackText.escape(title)) + "*";
+        String heading = heading(title, StoryContent.link(story).orElse(null));
         String description = fit(StoryContent.description(story), Math.min(descriptionLimit, SECTION_TEXT_LIMIT - heading.length() - 1));
         String text = description.isEmpty() ? heading : heading + "\n" + description;
 
@@ -103,6 +135,11 @@ final class StoryCards {
         blocks.add(actions(a -> a.blockId(blockId + ":actions").elements(List.of(
                 button(b -> b.actionId(SHARE_ACTION).text(plainText("Share")).style("primary").value(ref.toJson()))))));
         return blocks;
+    }
+
+    /** The title in bold, linked when there is a link. */
+    private static String heading(String title, @Nullable String url) {
+        return "*" + (url == null ? SlackText.escape(title) : SlackText.link(url, title)) + "*";
     }
 
     private static List<ContextBlockElement> facts(Story story) {

@@ -2,6 +2,7 @@ package com.oktoslack.digest;
 
 import com.oktoslack.testing.FakeOktopost;
 import com.oktoslack.testing.FakeSlack;
+import com.oktoslack.testing.MovableClock;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;

@@ -8,6 +8,7 @@ import com.oktoslack.oktopost.OktopostDates;
 import com.oktoslack.people.People;
 import com.oktoslack.testing.AppTestBase;
 import com.oktoslack.testing.FakeSlack;
+import com.oktoslack.testing.MovableClock;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 

@@ -1,5 +1,6 @@
 package com.oktoslack.digest;
 
+import com.oktoslack.testing.MovableClock;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,6 +52,27 @@ class StoryCardsTest {
     }
 
     @Test
+    void anEndedCardSaysWhyAndOffersNoShareButton() throws IOException {
+        Instant expiry = Instant.parse("2026-02-01T09:30:00Z");
+        Announcement expired = ended("Acme report 2026", "https://acme.example/report", expiry, Announcement.EXPIRED);
+        Announcement removed = ended(null, null, expiry, Announcement.REMOVED);
+
+        JsonNode expiredCard = JSON.readTree(GsonFactory.createSnakeCase().toJson(StoryCards.ended(expired)));
+        assertEquals(2, expiredCard.size(), expiredCard.toString());
+        assertEquals("*<https://acme.example/report|Acme report 2026>*", expiredCard.at("/0/text/text").asText());
+        assertEquals(":hourglass: This story expired on <!date^" + expiry.getEpochSecond()
+                + "^{date_short} at {time}|2026-02-01 09:30 UTC> and can no longer be shared.",
+                expiredCard.at("/1/elements/0/text").asText());
+        assertEquals("Expired advocacy story: Acme report 2026", StoryCards.endedText(expired));
+
+        JsonNode removedCard = JSON.readTree(GsonFactory.createSnakeCase().toJson(StoryCards.ended(removed)));
+        assertFalse(removedCard.toString().contains(StoryCards.SHARE_ACTION));
+        assertEquals("*Advocacy story*", removedCard.at("/0/text/text").asText());
+        assertTrue(removedCard.at("/1/elements/0/text").asText().contains("no longer on the advocacy board"));
+        assertEquals("Advocacy story no longer on the board: Advocacy story", StoryCards.endedText(removed));
+    }
+
+    @Test
     void cuttingNeverSplitsAnEmoji() {
         String text = "ab\uD83C\uDF85cd";
         assertEquals("ab…", SlackText.cut(text, 4));
@@ -71,6 +93,12 @@ class StoryCardsTest {
                 image, link, null, null, "2026-01-01 10:00:00", "2099-06-14 02:59:59", null, null, null, false,
                 List.of(new StoryMessage("005000000000001", "LinkedIn", "Read it", "text", null, null, null, null)),
                 List.of("Research", "Marketing"), List.of());
+    }
+
+    private static Announcement ended(String title, String link, Instant expiry, String why) {
+        Instant posted = expiry.minusSeconds(86_400);
+        return new Announcement(1L, "0AS000000000001", "C0STORIES", "brd000000000001", Announcement.CLOSING, posted, posted,
+                "1700000000.000100", null, posted, title, link, expiry, posted, why);
     }
 
     private static JsonNode golden(String name) throws IOException {

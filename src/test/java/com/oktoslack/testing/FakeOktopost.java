@@ -587,6 +587,11 @@ public final class FakeOktopost implements AutoCloseable {
         return List.copyOf(stories.values());
     }
 
+    /** Deletes the story as someone would on the board; it is neither listed nor found after. */
+    public synchronized void removeStory(String id) {
+        stories.remove(id);
+    }
+
     // ------------------------------------------------------------------ seeding: advocacy
 
     /** An advocate on the first board (one is created when there is none), without profiles yet. */

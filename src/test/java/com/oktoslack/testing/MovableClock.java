@@ -1,4 +1,4 @@
-package com.oktoslack.digest;
+package com.oktoslack.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,17 +10,17 @@ import java.time.ZoneOffset;
  * A clock a test can set to any moment; from there it runs on with real time, so pacing and timeouts that
  * read it still see time pass.
  */
-final class MovableClock extends Clock {
+public final class MovableClock extends Clock {
 
     private final Clock real = Clock.systemUTC();
     private volatile Duration offset = Duration.ZERO;
 
-    MovableClock at(Instant moment) {
+    public MovableClock at(Instant moment) {
         offset = Duration.between(real.instant(), moment);
         return this;
     }
 
-    MovableClock at(String isoInstant) {
+    public MovableClock at(String isoInstant) {
         return at(Instant.parse(isoInstant));
     }
 

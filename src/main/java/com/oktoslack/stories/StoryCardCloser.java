@@ -1,0 +1,104 @@
+package com.oktoslack.stories;
+
+import com.oktoslack.oktopost.Story;
+import com.oktoslack.slack.SlackErrors;
+import com.slack.api.methods.AsyncMethodsClient;
+import com.slack.api.methods.response.chat.ChatUpdateResponse;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Takes the Share button off posted story cards once their story has ended, within Oktopost's small call
+ * budget: Oktopost is read at most once per run, for all cards at a time. Cards whose stored expiry has passed
+ * are read first (the expiry may have been extended), and every {@code okto.stories.recheck-every} all open
+ * cards are, to find stories deleted or hidden since. An ended card is marked 'closing' before chat.update,
+ * so a failed update is tried again without reading Oktopost again.
+ */
+@Singleton
+class StoryCardCloser {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoryCardCloser.class);
+    private static final int BATCH = 200;
+
+    private final AnnouncementRepository announcements;
+    private final StoryLookup lookup;
+    private final AsyncMethodsClient slackAsync;
+    private final Clock clock;
+    private final Duration recheckEvery;
+
+    StoryCardCloser(AnnouncementRepository announcements, StoryLookup lookup, AsyncMethodsClient slackAsync, Clock clock,
+                    @Value("${okto.stories.recheck-every:30m}") Duration recheckEvery) {
+        this.announcements = announcements;
+        this.lookup = lookup;
+        this.slackAsync = slackAsync;
+        this.clock = clock;
+        this.recheckEvery = recheckEvery;
+    }
+
+    /** Finds the cards whose story has ended and closes them; a Slack failure is thrown, the rest waits. */
+    void closeEnded() throws InterruptedException {
+        Instant now = clock.instant();
+        List<Announcement> toCheck = announcements.countUncheckedSince(now.minus(recheckEvery)) > 0
+                ? announcements.findOpen(BATCH)
+                : announcements.findExpired(now, BATCH);
+        if (!toCheck.isEmpty()) {
+            check(toCheck, now);
+        }
+        for (Announcement card : announcements.findByStatus(Announcement.CLOSING)) {
+            close(card);
+        }
+    }
+
+    private void check(List<Announcement> cards, Instant now) {
+        Map<String, Story> stories = lookup.byRefs(cards.stream().map(Announcement::ref).toList());
+        for (Announcement card : cards) {
+            Story story = stories.get(card.storyId());
+            if (story == null) {
+                announcements.markClosing(card.id(), Announcement.REMOVED, now);
+                continue;
+            }
+            announcements.markChecked(card.id(), StoryContent.title(story), StoryContent.link(story).orElse(null),
+                    story.expiresAt(), now);
+            if (StoryContent.isExpired(story, now)) {
+                announcements.markClosing(card.id(), Announcement.EXPIRED, now);
+            } else if (StoryContent.isHidden(story)) {
+                announcements.markClosing(card.id(), Announcement.REMOVED, now);
+            }
+        }
+    }
+
+    private void close(Announcement card) throws InterruptedException {
+        ChatUpdateResponse response;
+        try {
+            response = slackAsync.chatUpdate(r -> r
+                    .channel(card.channelId())
+                    .ts(card.messageTs())
+                    .text(StoryCards.endedText(card))
+                    .blocks(StoryCards.ended(card))).get(2, TimeUnit.MINUTES);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Closing the card of story " + card.storyId() + " got no clear answer from Slack", e);
+        }
+        if (response.isOk()) {
+            announcements.markClosed(card.id(), null);
+            return;
+        }
+        String error = response.getError();
+        if (SlackErrors.isPermanent(error)) {
+            LOG.warn("The card of story {} in {} cannot be closed: Slack says {}", card.storyId(), card.channelId(), error);
+            announcements.markClosed(card.id(), "Slack: " + error);
+            return;
+        }
+        throw new IllegalStateException("Slack refused to close the card of story " + card.storyId() + ": " + error);
+    }
+}
