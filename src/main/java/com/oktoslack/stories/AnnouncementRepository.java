@@ -60,6 +60,9 @@ interface AnnouncementRepository extends CrudRepository<Announcement, Long> {
             WHERE id = :id AND status = 'posted'""")
     int markChecked(long id, String title, @Nullable String linkUrl, @Nullable Instant expiresAt, Instant now);
 
+    @Query("UPDATE story_announcement SET checked_at = :now WHERE id = :id AND status = 'posted'")
+    int markCheckedAt(long id, Instant now);
+
     /** The story has ended; the card is to lose its Share button. */
     @Query("""
             UPDATE story_announcement SET status = 'closing', ended = :ended, checked_at = :now

@@ -17,12 +17,13 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 /**
  * Takes the Share button off posted story cards once their story has ended, within Oktopost's small call
- * budget: Oktopost is read at most once per run, for all cards at a time. Cards whose stored expiry has passed
- * are read first (the expiry may have been extended), and every {@code okto.stories.recheck-every} all open
- * cards are, to find stories deleted or hidden since. An ended card is marked 'closing' before chat.update,
+ * budget: Oktopost is read in batches, never once a card each time. Cards whose stored expiry has passed are
+ * read again (the expiry may have been extended), and every {@code okto.stories.recheck-every} all open cards
+ * are, through their boards' lists, to find stories deleted or hidden since. An ended card is marked 'closing' before chat.update,
  * so a failed update is tried again without reading Oktopost again.
  */
 @Singleton
@@ -49,32 +50,47 @@ class StoryCardCloser {
     /** Finds the cards whose story has ended and closes them; a Slack failure is thrown, the rest waits. */
     void closeEnded() throws InterruptedException {
         Instant now = clock.instant();
-        List<Announcement> toCheck = announcements.countUncheckedSince(now.minus(recheckEvery)) > 0
-                ? announcements.findOpen(BATCH)
-                : announcements.findExpired(now, BATCH);
-        if (!toCheck.isEmpty()) {
-            check(toCheck, now);
+        if (announcements.countUncheckedSince(now.minus(recheckEvery)) > 0) {
+            recheck(announcements.findOpen(BATCH), now);
+        } else {
+            List<Announcement> expired = announcements.findExpired(now, BATCH);
+            if (!expired.isEmpty()) {
+                Map<String, Story> stories = lookup.byRefs(expired.stream().map(Announcement::ref).toList());
+                expired.forEach(card -> settle(card, stories.get(card.storyId()), now));
+            }
         }
         for (Announcement card : announcements.findByStatus(Announcement.CLOSING)) {
             close(card);
         }
     }
 
-    private void check(List<Announcement> cards, Instant now) {
-        Map<String, Story> stories = lookup.byRefs(cards.stream().map(Announcement::ref).toList());
+    /**
+     * All open cards, from their boards' lists (a few calls a board, however many cards): a story missing from a
+     * board read to its end is gone; one missing from a board too large to read whole is looked for next time.
+     */
+    private void recheck(List<Announcement> cards, Instant now) {
+        StoryLookup.Listing listing = lookup.boards(cards.stream().map(Announcement::boardId).collect(Collectors.toSet()));
         for (Announcement card : cards) {
-            Story story = stories.get(card.storyId());
-            if (story == null) {
-                announcements.markClosing(card.id(), Announcement.REMOVED, now);
-                continue;
+            Story story = listing.stories().get(card.storyId());
+            if (story == null && !listing.readWhole(card.boardId())) {
+                announcements.markCheckedAt(card.id(), now);
+            } else {
+                settle(card, story, now);
             }
-            announcements.markChecked(card.id(), StoryContent.title(story), StoryContent.link(story).orElse(null),
-                    story.expiresAt(), now);
-            if (StoryContent.isExpired(story, now)) {
-                announcements.markClosing(card.id(), Announcement.EXPIRED, now);
-            } else if (StoryContent.isHidden(story)) {
-                announcements.markClosing(card.id(), Announcement.REMOVED, now);
-            }
+        }
+    }
+
+    private void settle(Announcement card, Story storyOrNull, Instant now) {
+        if (storyOrNull == null) {
+            announcements.markClosing(card.id(), Announcement.REMOVED, now);
+            return;
+        }
+        announcements.markChecked(card.id(), StoryContent.title(storyOrNull), StoryContent.link(storyOrNull).orElse(null),
+                storyOrNull.expiresAt(), now);
+        if (StoryContent.isExpired(storyOrNull, now)) {
+            announcements.markClosing(card.id(), Announcement.EXPIRED, now);
+        } else if (StoryContent.isHidden(storyOrNull)) {
+            announcements.markClosing(card.id(), Announcement.REMOVED, now);
         }
     }
 

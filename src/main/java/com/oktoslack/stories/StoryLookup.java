@@ -3,7 +3,9 @@ package com.oktoslack.stories;
 import com.oktoslack.oktopost.Board;
 import com.oktoslack.oktopost.Oktopost;
 import com.oktoslack.oktopost.OktopostException;
+import com.oktoslack.oktopost.Page;
 import com.oktoslack.oktopost.Story;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -25,6 +27,17 @@ class StoryLookup {
 
     /** Stories per list call; the newest are first, and those are what webhooks announce. */
     static final int PAGE = 100;
+    /** List calls a board may take when read to its end; a larger board is read in part. */
+    static final int MAX_PAGES = 10;
+
+    /** Stories of the boards read, and which boards were read to their end (so a story missing there is gone). */
+    record Listing(Map<String, Story> stories, Set<String> boards, Set<String> completeBoards) {
+
+        /** Whether a story of this board (any board when null) that is not among {@link #stories} is gone. */
+        boolean readWhole(@Nullable String boardId) {
+            return boardId == null ? completeBoards.containsAll(boards) : completeBoards.contains(boardId);
+        }
+    }
 
     private final Oktopost oktopost;
 
@@ -53,6 +66,33 @@ class StoryLookup {
             }
         }
         return found;
+    }
+
+    /** Every story of these boards (all boards for a null id), a few list calls a board, never one per story. */
+    Listing boards(Collection<String> boardIdsOrNull) {
+        Set<String> boardIds = new LinkedHashSet<>();
+        for (String boardId : boardIdsOrNull) {
+            if (boardId == null) {
+                oktopost.boards().forEach(board -> boardIds.add(board.id()));
+            } else {
+                boardIds.add(boardId);
+            }
+        }
+        Map<String, Story> stories = new LinkedHashMap<>();
+        Set<String> complete = new LinkedHashSet<>();
+        for (String boardId : boardIds) {
+            int read = 0;
+            for (int page = 0; page < MAX_PAGES; page++) {
+                Page<Story> stored = oktopost.stories(boardId, page, PAGE);
+                stored.items().forEach(story -> stories.put(story.id(), story));
+                read += stored.items().size();
+                if (stored.items().size() < PAGE || read >= stored.total()) {
+                    complete.add(boardId);
+                    break;
+                }
+            }
+        }
+        return new Listing(stories, boardIds, complete);
     }
 
     Optional<Story> one(String storyId) {

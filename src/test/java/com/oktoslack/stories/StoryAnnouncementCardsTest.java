@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -171,6 +172,28 @@ class StoryAnnouncementCardsTest extends AppTestBase {
         assertEquals(2, slack.calls("chat.update").size());
         assertEquals(1, oktopost.count("GET", "/story"));
         assertEquals(Announcement.CLOSED, card(world.storyId).status());
+    }
+
+    @Test
+    void theRecheckReadsEachBoardsListNotEachStory() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            String storyId = StoryWorld.story(oktopost, world.boardId, "Story " + i, Duration.ofDays(2), world.twitterMessageId)
+                    .get("ID").asText();
+            ids.add(storyId);
+            announcements.insertIfAbsent(storyId, CHANNEL, world.boardId, start);
+            announcements.markPosted(card(storyId).id(), "1700000000." + (100000 + i), "Story " + i, null, null, start);
+        }
+        oktopost.removeStory(ids.get(7));
+        oktopost.reset();
+
+        clock.at(start.plus(Duration.ofMinutes(31)));
+        announcer.sweep();
+
+        assertEquals(2, oktopost.count("GET", "/story"), "151 stories on the board: two list calls, none by id");
+        assertEquals(1, slack.calls("chat.update").size());
+        assertEquals(Announcement.CLOSED, card(ids.get(7)).status());
+        assertEquals(Announcement.POSTED, card(ids.get(8)).status());
     }
 
     @Test
