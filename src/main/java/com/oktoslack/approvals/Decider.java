@@ -27,15 +27,17 @@ class Decider {
     private final ApprovalStates states;
     private final StepCatalog catalog;
     private final CardUpdater updater;
+    private final CardPublisher publisher;
     private final SlackUsers slackUsers;
 
     Decider(Oktopost oktopost, ApprovalItemRepository items, ApprovalStates states, StepCatalog catalog,
-            CardUpdater updater, SlackUsers slackUsers) {
+            CardUpdater updater, CardPublisher publisher, SlackUsers slackUsers) {
         this.oktopost = oktopost;
         this.items = items;
         this.states = states;
         this.catalog = catalog;
         this.updater = updater;
+        this.publisher = publisher;
         this.slackUsers = slackUsers;
     }
 
@@ -59,6 +61,8 @@ class Decider {
                 approve, approve ? null : note);
         ApprovalStates.Outcome outcome = states.decided(claim, result, resultStep);
         updater.syncChannelFirst(item.entityId());
+        // The next step's approvers get their DMs now rather than on the next publishing round.
+        publisher.kick();
         StepInfo step = states.state(item).step();
         return switch (outcome) {
             case STALE -> "Nothing changed: in Oktopost the item had already moved on from " + step.label()

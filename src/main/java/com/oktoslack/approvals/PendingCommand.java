@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code /okto pending}: what waits for the caller's approval, privately, with the cards' buttons. Built from
@@ -30,14 +31,16 @@ class PendingCommand implements OktoSubcommand {
     private final Reconciler reconciler;
     private final ApprovalItemRepository items;
     private final ApprovalStates states;
+    private final AlreadyApproved alreadyApproved;
     private final AfterAck afterAck;
 
     PendingCommand(People people, Reconciler reconciler, ApprovalItemRepository items, ApprovalStates states,
-                   AfterAck afterAck) {
+                   AlreadyApproved alreadyApproved, AfterAck afterAck) {
         this.people = people;
         this.reconciler = reconciler;
         this.items = items;
         this.states = states;
+        this.alreadyApproved = alreadyApproved;
         this.afterAck = afterAck;
     }
 
@@ -77,8 +80,9 @@ class PendingCommand implements OktoSubcommand {
             note = "\n_Oktopost did not answer just now, so this is what I knew a few minutes ago._";
         }
         String oktopostUserId = link.get().oktopostUserId();
+        Set<String> approvedAlready = alreadyApproved.by(userId);
         List<CardState> mine = items.findPendingWithApproverLike("%," + oktopostUserId + ",%").stream()
-                .filter(i -> i.hasApprover(oktopostUserId))
+                .filter(i -> i.hasApprover(oktopostUserId) && !approvedAlready.contains(i.entityId()))
                 .map(states::state)
                 .toList();
         return SlashCommandResponse.builder()

@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -68,8 +69,9 @@ final class DigestCards {
         return new DigestMessage(text, blocks);
     }
 
-    static DigestMessage personal(DigestSnapshot snapshot, String oktopostUserId, ZoneId zone, LocalDate day) {
-        List<WaitingItem> mine = WaitingQueues.forApprover(snapshot.waiting(), oktopostUserId);
+    static DigestMessage personal(DigestSnapshot snapshot, String oktopostUserId, Set<String> approvedAlready, ZoneId zone,
+                                  LocalDate day) {
+        List<WaitingItem> mine = WaitingQueues.forApprover(snapshot.waiting(), oktopostUserId, approvedAlready);
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText("Waiting for your approval"))));
         blocks.add(context(c -> c.elements(List.of(markdownText(DAY.format(day) + " · " + zone.getId())))));

@@ -1,5 +1,6 @@
 package com.oktoslack.digest;
 
+import com.oktoslack.approvals.AlreadyApproved;
 import com.oktoslack.digest.DigestCards.DigestMessage;
 import com.oktoslack.digest.DigestSender.Outcome;
 import com.oktoslack.oktopost.Oktopost;
@@ -47,12 +48,14 @@ class DigestCommand implements OktoSubcommand {
     private final People people;
     private final SlackUsers slackUsers;
     private final Oktopost oktopost;
+    private final AlreadyApproved alreadyApproved;
     private final AfterAck afterAck;
     private final Clock clock;
 
     DigestCommand(DigestSubscriptions subscriptions, DigestSource source, DigestSender sender, People people,
-                  SlackUsers slackUsers, Oktopost oktopost, AfterAck afterAck, Clock clock) {
+                  SlackUsers slackUsers, Oktopost oktopost, AlreadyApproved alreadyApproved, AfterAck afterAck, Clock clock) {
         this.subscriptions = subscriptions;
+        this.alreadyApproved = alreadyApproved;
         this.source = source;
         this.sender = sender;
         this.people = people;
@@ -176,8 +179,8 @@ class DigestCommand implements OktoSubcommand {
                     .map(DigestSubscription::zoneId)
                     .orElseGet(() -> zoneOf(userId).zone());
             DigestSnapshot snapshot = source.snapshot();
-            DigestMessage message = DigestCards.personal(snapshot, link.get().oktopostUserId(), zone,
-                    DigestSchedule.today(snapshot.takenAt(), zone));
+            DigestMessage message = DigestCards.personal(snapshot, link.get().oktopostUserId(), alreadyApproved.by(userId),
+                    zone, DigestSchedule.today(snapshot.takenAt(), zone));
             Outcome outcome = sender.post(userId, message);
             if (!outcome.sent()) {
                 respondQuietly(context, DigestSender.explain(outcome.error()));

@@ -1,5 +1,6 @@
 package com.oktoslack.digest;
 
+import com.oktoslack.approvals.AlreadyApproved;
 import com.oktoslack.digest.DigestCards.DigestMessage;
 import com.oktoslack.digest.DigestSender.Outcome;
 import com.oktoslack.oktopost.OktopostException;
@@ -38,11 +39,14 @@ class DigestScheduler {
     private final DigestSource source;
     private final DigestSender sender;
     private final People people;
+    private final AlreadyApproved alreadyApproved;
     private final Clock clock;
     private final ReentrantLock ticking = new ReentrantLock();
 
-    DigestScheduler(DigestSubscriptions subscriptions, DigestSource source, DigestSender sender, People people, Clock clock) {
+    DigestScheduler(DigestSubscriptions subscriptions, DigestSource source, DigestSender sender, People people,
+                    AlreadyApproved alreadyApproved, Clock clock) {
         this.subscriptions = subscriptions;
+        this.alreadyApproved = alreadyApproved;
         this.source = source;
         this.sender = sender;
         this.people = people;
@@ -131,6 +135,7 @@ class DigestScheduler {
         }
         return people.linkOf(subscription.target())
                 .map(PersonLink::oktopostUserId)
-                .map(userId -> DigestCards.personal(snapshot, userId, subscription.zoneId(), day));
+                .map(userId -> DigestCards.personal(snapshot, userId, alreadyApproved.by(subscription.target()),
+                        subscription.zoneId(), day));
     }
 }

@@ -17,7 +17,8 @@ record DigestSnapshot(Instant takenAt,
                       @Nullable StoryList stories) {
 
     /** One item waiting for approval, where it waits, since when, and who may decide on it. */
-    record WaitingItem(String workflowId,
+    record WaitingItem(@Nullable String entityId,
+                       String workflowId,
                        String workflowName,
                        String stepId,
                        String stepName,

@@ -116,7 +116,8 @@ class DigestSource {
             String stepId = item.stepId() == null ? "" : item.stepId();
             Optional<Workflow> workflow = Optional.ofNullable(workflows.get(workflowId));
             Optional<WorkflowStep> step = pending.step(item).or(() -> workflow.flatMap(w -> w.step(stepId)));
-            waiting.add(new WaitingItem(workflowId,
+            waiting.add(new WaitingItem(item.entityId(),
+                    workflowId,
                     workflow.map(Workflow::name).orElse("Workflow " + workflowId),
                     stepId,
                     step.map(WorkflowStep::name).orElse("Step " + stepId),

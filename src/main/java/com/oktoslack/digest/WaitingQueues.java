@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /** Waiting items counted per workflow and step, each with its oldest; workflows with the oldest item first. */
 final class WaitingQueues {
@@ -46,9 +47,11 @@ final class WaitingQueues {
         return queues;
     }
 
-    /** The items whose current step lists this Oktopost user among its approvers. */
-    static List<WaitingItem> forApprover(List<WaitingItem> items, String oktopostUserId) {
-        return items.stream().filter(i -> i.approverIds().contains(oktopostUserId)).toList();
+    /** The items whose current step lists this Oktopost user among its approvers, less those they approved already. */
+    static List<WaitingItem> forApprover(List<WaitingItem> items, String oktopostUserId, Set<String> approvedAlready) {
+        return items.stream()
+                .filter(i -> i.approverIds().contains(oktopostUserId) && !approvedAlready.contains(i.entityId()))
+                .toList();
     }
 
     private static StepQueue stepQueue(List<WaitingItem> items) {

@@ -35,7 +35,9 @@ abstract class ApprovalsTestBase extends AppTestBase {
     protected Map<String, String> extraProperties() {
         return Map.of("oktopost.webhook-secrets", ApprovalClient.WEBHOOK_SECRET,
                 "okto.approvals.oktopost-url", "https://app.oktopost.example/approvals/{entityId}",
-                "okto.approvals.reconcile-delay", "1h");
+                "okto.approvals.reconcile-delay", "1h",
+                // No periodic publishing round after the first: every change must start its own posting at once.
+                "okto.approvals.publish-every", "1h");
     }
 
     @BeforeAll

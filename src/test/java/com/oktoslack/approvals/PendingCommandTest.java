@@ -1,6 +1,7 @@
 package com.oktoslack.approvals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.oktoslack.testing.FakeSlack;
 import com.oktoslack.testing.SlackRequests;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -86,6 +87,28 @@ class PendingCommandTest extends ApprovalsTestBase {
     void someoneWithNothingToApproveOrUnknownToOktopostIsToldSo() {
         assertEquals("Nothing waits for your approval.", pending(ApprovalWorld.EVE).param("text"));
         assertTrue(pending("U0ZED").param("text").startsWith("I cannot find you among Oktopost's users"));
+    }
+
+    @Test
+    void atAStepEveryoneMustApproveWhoHasApprovedNoLongerSeesTheItemAndTheOthersStillDo() {
+        ObjectNode review = oktopost.stepsOf(world.workflowId).get(0);
+        review.put("MustBeApprovedByEveryone", true);
+        try {
+            String id = world.messageItem("Everyone has a look");
+            client.newItem(id, world.workflowId);
+            FakeSlack.Message card = Cards.await(slack, ApprovalWorld.CHANNEL, id);
+            awaitQuiet();
+
+            client.press(ApprovalWorld.ANN, card, ApprovalCards.APPROVE_ACTION);
+            Cards.until("Ann's approval recorded", () -> count("SELECT COUNT(*) FROM approval_decision WHERE entity_id = '"
+                    + id + "' AND outcome = 'approved'") == 1, 20);
+            awaitQuiet();
+
+            assertFalse(listed(pending(ApprovalWorld.ANN).json("blocks")).contains(id), "Ann has approved it");
+            assertTrue(listed(pending(ApprovalWorld.BOB).json("blocks")).contains(id), "it still waits for Bob");
+        } finally {
+            review.put("MustBeApprovedByEveryone", false);
+        }
     }
 
     private FakeSlack.Call pending(String userId) {

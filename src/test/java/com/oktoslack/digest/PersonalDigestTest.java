@@ -2,10 +2,16 @@ package com.oktoslack.digest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.oktoslack.testing.FakeSlack;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,20 +26,26 @@ class PersonalDigestTest extends DigestTestBase {
 
     private static final Instant NOW = Instant.parse("2024-03-11T06:00:00Z");
 
+    @Inject
+    DataSource dataSource;
+
+    private String review;
+    private String firstForReview;
+
     @BeforeEach
     void approvalsWaiting() {
         clock.at(NOW);
         String alice = id(oktopost.addUser("Alice Approver", "alice@example.com"));
         String bob = id(oktopost.addUser("Bob Approver", "bob@example.com"));
         ObjectNode marketing = oktopost.addWorkflow("Marketing", "Review", "Legal");
-        String review = oktopost.stepId(id(marketing), 0);
+        review = oktopost.stepId(id(marketing), 0);
         String legal = oktopost.stepId(id(marketing), 1);
         oktopost.addApprover(review, alice);
         oktopost.addApprover(legal, bob);
         ObjectNode social = oktopost.addWorkflow("Social", "Brand check");
         String brand = oktopost.stepId(id(social), 0);
         oktopost.addApprover(brand, bob);
-        waitingItem(id(marketing), review, "r1", NOW.minus(Duration.ofDays(3)));
+        firstForReview = waitingItem(id(marketing), review, "r1", NOW.minus(Duration.ofDays(3))).get("MessageId").asText();
         waitingItem(id(marketing), review, "r2", NOW.minus(Duration.ofHours(2)));
         waitingItem(id(marketing), legal, "l1", NOW.minus(Duration.ofHours(7)));
         waitingItem(id(social), brand, "b1", NOW.minus(Duration.ofDays(1)));
@@ -64,6 +76,34 @@ class PersonalDigestTest extends DigestTestBase {
 
         assertEquals(0, tickAt("2024-03-11T08:30:00Z"));
         assertEquals(2, slack.calls("chat.postMessage").size());
+    }
+
+    @Test
+    void whatAnApproverHasApprovedFromSlackAtAStepEveryoneMustApproveNoLongerWaitsForThem() throws SQLException {
+        sql("INSERT INTO approval_item (entity_id, round, entity_type, workflow_id, step_id, step, approver_ids, status, "
+                + "content, version, created_at, updated_at) VALUES ('" + firstForReview + "', 1, 'message', 'w', '" + review
+                + "', '{}', ',a,', 'pending', '{}', 1, 0, 0)");
+        sql("INSERT INTO approval_decision (entity_id, round, step_id, step_label, outcome, slack_user_id, source, decided_at) "
+                + "VALUES ('" + firstForReview + "', 1, '" + review + "', 'Review', 'approved', '" + ALICE + "', 'slack', 0)");
+        try {
+            command(ALICE, "digest me 09:00 Europe/Berlin");
+            followUp("every day at 09:00 (Europe/Berlin)");
+
+            assertEquals(1, tickAt("2024-03-11T08:00:30Z"));
+
+            String alice = blockText(single(ALICE));
+            assertTrue(alice.contains("*Marketing*\n• Review: 1 waiting, for 4 hours"), alice);
+        } finally {
+            sql("DELETE FROM approval_decision");
+            sql("DELETE FROM approval_item");
+        }
+    }
+
+    private void sql(String statement) throws SQLException {
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             Statement sql = connection.createStatement()) {
+            sql.executeUpdate(statement);
+        }
     }
 
     @Test

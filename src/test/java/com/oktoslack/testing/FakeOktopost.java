@@ -938,6 +938,9 @@ public final class FakeOktopost implements AutoCloseable {
                 r.param("note"), currentStep));
         if (!approve) {
             item.put("Status", "rejected");
+        } else if (waitsForOtherApprovers(item, currentStep)) {
+            item.put("Modified", now());
+            return data(item);
         } else {
             List<ObjectNode> workflowSteps = stepsOf(item.path("WorkflowId").asText());
             int index = indexOf(workflowSteps, currentStep);
@@ -949,6 +952,21 @@ public final class FakeOktopost implements AutoCloseable {
         }
         item.put("Modified", now());
         return data(item);
+    }
+
+    /** A step everyone must approve moves on once it has as many approvals as approvers. */
+    private boolean waitsForOtherApprovers(ObjectNode item, String stepId) {
+        ObjectNode step = steps.get(stepId);
+        if (step == null || !step.path("MustBeApprovedByEveryone").asBoolean()) {
+            return false;
+        }
+        long approvals = 0;
+        for (JsonNode entry : item.get("History")) {
+            if (stepId.equals(entry.path("StepId").asText()) && "approved".equals(entry.path("Action").asText())) {
+                approvals++;
+            }
+        }
+        return approvals < step.path("Approvers").size();
     }
 
     private Reply removeItem(String entityId) {
