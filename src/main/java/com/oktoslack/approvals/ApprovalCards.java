@@ -1,5 +1,6 @@
 package com.oktoslack.approvals;
 
+import com.oktoslack.slack.Mrkdwn;
 import com.slack.api.model.block.ContextBlockElement;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
@@ -102,7 +103,7 @@ final class ApprovalCards {
             String blockId = "pending:" + state.entityId() + ":" + state.round();
             CardContent content = state.content();
             String author = Mrkdwn.present(content.authorName()) ? " by " + Mrkdwn.escape(content.authorName()) : "";
-            String scheduled = content.scheduledAt() == null ? "" : " · goes out " + Mrkdwn.date(content.scheduledAt());
+            String scheduled = content.scheduledAt() == null ? "" : " · goes out " + Mrkdwn.when(content.scheduledAt());
             String heading = "*" + Mrkdwn.escape(capitalised(content.what())) + "*" + author + " · "
                     + Mrkdwn.escape(state.step().workflowName()) + ", " + Mrkdwn.escape(state.step().label()) + scheduled;
             String text = Mrkdwn.fit(content.text(), LIST_TEXT_LIMIT);
@@ -191,7 +192,7 @@ final class ApprovalCards {
         if (Mrkdwn.present(content.authorName())) {
             fields.add(field("Author", Mrkdwn.escape(content.authorName())));
         }
-        fields.add(field("Scheduled", content.scheduledAt() == null ? "Not scheduled yet" : Mrkdwn.date(content.scheduledAt())));
+        fields.add(field("Scheduled", content.scheduledAt() == null ? "Not scheduled yet" : Mrkdwn.when(content.scheduledAt())));
         fields.add(field("Workflow", Mrkdwn.escape(state.step().workflowName()) + "\n" + Mrkdwn.escape(capitalised(state.step().label()))));
         return fields;
     }
@@ -209,7 +210,7 @@ final class ApprovalCards {
     }
 
     private static String decision(ApprovalDecision d) {
-        String when = Mrkdwn.date(d.decidedAt());
+        String when = Mrkdwn.when(d.decidedAt());
         String step = Mrkdwn.escape(capitalised(d.stepLabel()));
         String line = switch (d.outcome()) {
             case ApprovalItem.APPROVED -> ":white_check_mark: " + step + " approved " + who(d) + " · " + when;

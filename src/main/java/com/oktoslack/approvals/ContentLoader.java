@@ -12,6 +12,7 @@ import com.oktoslack.oktopost.Post;
 import com.oktoslack.oktopost.PostQuery;
 import com.oktoslack.oktopost.Story;
 import com.oktoslack.oktopost.WorkflowItem;
+import com.oktoslack.slack.Mrkdwn;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;

@@ -7,8 +7,8 @@ import com.oktoslack.digest.DigestSnapshot.StoryList;
 import com.oktoslack.digest.DigestSnapshot.WaitingItem;
 import com.oktoslack.digest.WaitingQueues.StepQueue;
 import com.oktoslack.digest.WaitingQueues.WorkflowQueue;
+import com.oktoslack.slack.Mrkdwn;
 import com.slack.api.model.block.LayoutBlock;
-import io.micronaut.core.annotation.Nullable;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,8 +17,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import static com.slack.api.model.block.Blocks.context;
@@ -95,9 +95,9 @@ final class DigestCards {
                 + count(queues.size(), "workflow")));
         for (WorkflowQueue queue : queues.subList(0, Math.min(MAX_WORKFLOWS, queues.size()))) {
             String steps = queue.steps().stream()
-                    .map(s -> "• " + escape(s.name()) + ": " + waiting(s, now))
+                    .map(s -> "• " + Mrkdwn.escape(s.name()) + ": " + waiting(s, now))
                     .collect(Collectors.joining("\n"));
-            blocks.add(mrkdwn("*" + escape(queue.name()) + "*\n" + steps));
+            blocks.add(mrkdwn("*" + Mrkdwn.escape(queue.name()) + "*\n" + steps));
         }
         if (queues.size() > MAX_WORKFLOWS) {
             List<WorkflowQueue> rest = queues.subList(MAX_WORKFLOWS, queues.size());
@@ -138,13 +138,13 @@ final class DigestCards {
         for (PostLine post : posts.shown()) {
             text.append("\n• ").append(date(post.at(), zone));
             if (!post.network().isBlank()) {
-                text.append(" · ").append(escape(post.network()));
+                text.append(" · ").append(Mrkdwn.escape(post.network()));
             }
             if (withStatus) {
                 text.append(" · ").append(post.status().equalsIgnoreCase("incomplete") ? "partly failed" : "failed");
             }
             if (post.snippet() != null && !post.snippet().isBlank()) {
-                text.append(" · “").append(escape(cut(post.snippet(), SNIPPET))).append("”");
+                text.append(" · “").append(Mrkdwn.escape(Mrkdwn.snippet(post.snippet(), SNIPPET))).append("”");
             }
         }
         int more = posts.total() - posts.shown().size();
@@ -164,9 +164,9 @@ final class DigestCards {
         StringBuilder text = new StringBuilder(title).append(": ").append(found).append(stories.more() ? "+" : "")
                 .append(found == 1 && !stories.more() ? " story" : " stories");
         for (StoryLine story : shown) {
-            text.append("\n• ").append(escape(cut(story.title(), SNIPPET)));
+            text.append("\n• ").append(Mrkdwn.escape(Mrkdwn.snippet(story.title(), SNIPPET)));
             if (story.board() != null) {
-                text.append(" _(").append(escape(story.board())).append(")_");
+                text.append(" _(").append(Mrkdwn.escape(story.board())).append(")_");
             }
             text.append(" · ").append(date(story.at(), zone));
         }
@@ -179,8 +179,7 @@ final class DigestCards {
 
     /** Slack's date token, shown in each reader's time zone; the fallback is in the digest's zone. */
     static String date(Instant at, ZoneId zone) {
-        return "<!date^" + at.getEpochSecond() + "^{date_short_pretty} at {time}|"
-                + FALLBACK_TIME.format(at.atZone(zone)) + ">";
+        return Mrkdwn.date(at, "{date_short_pretty} at {time}", FALLBACK_TIME.format(at.atZone(zone)));
     }
 
     private static LayoutBlock mrkdwn(String text) {
@@ -200,23 +199,5 @@ final class DigestCards {
 
     static String count(long n, String singular, String plural) {
         return n + " " + (n == 1 ? singular : plural);
-    }
-
-    /** Slack's mrkdwn control characters, escaped so Oktopost content cannot ping or link. */
-    static String escape(@Nullable String text) {
-        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    /** One line, at most {@code max} characters, with an ellipsis when cut. */
-    static String cut(String text, int max) {
-        String flat = text.replaceAll("\\s+", " ").strip();
-        if (flat.length() <= max) {
-            return flat;
-        }
-        int end = max - 1;
-        if (Character.isHighSurrogate(flat.charAt(end - 1))) {
-            end--;
-        }
-        return flat.substring(0, end).stripTrailing() + "…";
     }
 }

@@ -7,6 +7,8 @@ import com.oktoslack.oktopost.Oktopost;
 import com.oktoslack.oktopost.User;
 import com.oktoslack.people.People;
 import com.oktoslack.people.PersonLink;
+import com.oktoslack.slack.Mrkdwn;
+import com.oktoslack.slack.SlackMarkup;
 import com.oktoslack.slack.SlackUsers;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
@@ -93,7 +95,7 @@ class ScheduleModal {
         }
         ScheduleForm.Choice campaign = campaigns.size() == 1
                 ? new ScheduleForm.Choice(campaigns.get(0).id(), campaigns.get(0).name()) : null;
-        String text = SlackText.cut(SlackText.plain(origin.prefill(), this::nameOf), ScheduleViews.MAX_TEXT);
+        String text = Mrkdwn.cut(SlackMarkup.plain(origin.prefill(), this::nameOf), ScheduleViews.MAX_TEXT);
         ZonedDateTime start = nextHour(zone);
         ScheduleForm form = ScheduleForm.fresh(text, start.toLocalDate(), start.toLocalTime(), campaign);
         ScheduleMetadata metadata = new ScheduleMetadata(zone.getId(), origin.responseUrl(), origin.line());

@@ -1,5 +1,6 @@
 package com.oktoslack.scheduling;
 
+import com.oktoslack.slack.Mrkdwn;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.List;
@@ -21,18 +22,18 @@ final class ScheduleReports {
         } else {
             text.append(":white_check_mark: Scheduled ").append(count(posts, "post")).append(" for ");
         }
-        text.append(SlackText.when(order.start()))
-                .append(" in campaign *").append(SlackText.escape(order.campaignName())).append("*:\n");
+        text.append(Mrkdwn.when(order.start()))
+                .append(" in campaign *").append(Mrkdwn.escape(order.campaignName())).append("*:\n");
         for (ScheduleOrder.Target target : order.targets()) {
             text.append("• ").append(Networks.label(target.network())).append(": ")
-                    .append(target.profiles().stream().map(p -> SlackText.escape(p.name())).collect(Collectors.joining(", ")))
+                    .append(target.profiles().stream().map(p -> Mrkdwn.escape(p.name())).collect(Collectors.joining(", ")))
                     .append('\n');
         }
         if (order.workflowId() != null) {
-            text.append("Sent for approval in *").append(SlackText.escape(order.workflowName()))
+            text.append("Sent for approval in *").append(Mrkdwn.escape(order.workflowName()))
                     .append("*; the posts go out once they are approved.\n");
         }
-        text.append("> ").append(SlackText.escape(SlackText.snippet(order.text(), TEXT_PREVIEW)));
+        text.append("> ").append(Mrkdwn.escape(Mrkdwn.snippet(order.text(), TEXT_PREVIEW)));
         return text.toString();
     }
 

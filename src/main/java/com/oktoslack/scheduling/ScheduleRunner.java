@@ -10,6 +10,7 @@ import com.oktoslack.oktopost.Post;
 import com.oktoslack.oktopost.PostQuery;
 import com.oktoslack.oktopost.WorkflowItem;
 import com.oktoslack.scheduling.ScheduleProgress.Call;
+import com.oktoslack.slack.Mrkdwn;
 import com.oktoslack.slack.UserMessages;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -201,12 +202,12 @@ class ScheduleRunner {
                 removedMessages++;
             } else {
                 remains.add(Networks.label(message.getKey()) + " message `" + message.getValue() + "` in campaign "
-                        + SlackText.escape(order.campaignName()));
+                        + Mrkdwn.escape(order.campaignName()));
             }
         }
         if (inFlight != null && inFlight.is(Call.MESSAGE) && mayHaveWorked(failure)) {
             remains.add("perhaps an unused " + Networks.label(inFlight.subject()) + " message in campaign "
-                    + SlackText.escape(order.campaignName()) + ": Oktopost did not answer while it was being created");
+                    + Mrkdwn.escape(order.campaignName()) + ": Oktopost did not answer while it was being created");
         }
         String report = ScheduleReports.failed(UserMessages.describe(failure, reference), step(order, inFlight),
                 removedMessages, removedPosts, remains);
@@ -245,7 +246,7 @@ class ScheduleRunner {
         return switch (inFlight.kind()) {
             case Call.MESSAGE -> "creating the " + Networks.label(inFlight.subject()) + " message";
             case Call.POSTS -> "scheduling the " + Networks.label(inFlight.subject()) + " posts";
-            default -> "sending the posts for approval in " + SlackText.escape(String.valueOf(order.workflowName()));
+            default -> "sending the posts for approval in " + Mrkdwn.escape(String.valueOf(order.workflowName()));
         };
     }
 

@@ -2,6 +2,7 @@ package com.oktoslack.scheduling;
 
 import com.oktoslack.oktopost.Credential;
 import com.oktoslack.oktopost.Workflow;
+import com.oktoslack.slack.Mrkdwn;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionGroupObject;
 import com.slack.api.model.block.composition.OptionObject;
@@ -208,6 +209,6 @@ final class ScheduleViews {
     }
 
     static String cut(String text) {
-        return SlackText.snippet(text == null ? "" : text, MAX_OPTION_TEXT);
+        return Mrkdwn.snippet(text == null ? "" : text, MAX_OPTION_TEXT);
     }
 }

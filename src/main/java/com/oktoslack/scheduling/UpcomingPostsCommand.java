@@ -6,6 +6,7 @@ import com.oktoslack.oktopost.Oktopost;
 import com.oktoslack.oktopost.Post;
 import com.oktoslack.oktopost.PostQuery;
 import com.oktoslack.slack.AfterAck;
+import com.oktoslack.slack.Mrkdwn;
 import com.oktoslack.slack.OktoSubcommand;
 import com.oktoslack.slack.SlackUsers;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
@@ -96,18 +97,18 @@ class UpcomingPostsCommand implements OktoSubcommand {
         StringBuilder text = new StringBuilder("*Going out in the next 7 days* (")
                 .append(ScheduleReports.count(posts.size(), "post")).append("):");
         byDay.forEach((day, dayPosts) -> {
-            text.append("\n\n*").append(SlackText.day(day, zone)).append("*");
+            text.append("\n\n*").append(Mrkdwn.day(day, zone)).append("*");
             for (Post post : dayPosts) {
-                text.append("\n• ").append(SlackText.date(post.startAt(), "{time}"))
+                text.append("\n• ").append(Mrkdwn.date(post.startAt(), "{time}"))
                         .append(" · ").append(Networks.offered(post.network()).map(Networks::label)
                                 .orElse(post.network() == null ? "?" : post.network()))
-                        .append(" · ").append(SlackText.escape(profileNames(post, profiles)));
+                        .append(" · ").append(Mrkdwn.escape(profileNames(post, profiles)));
                 if ("inqueue".equals(post.status())) {
                     text.append(" (queued)");
                 }
-                String snippet = SlackText.snippet(texts.getOrDefault(post.messageId(), ""), SNIPPET);
+                String snippet = Mrkdwn.snippet(texts.getOrDefault(post.messageId(), ""), SNIPPET);
                 if (!snippet.isEmpty()) {
-                    text.append(" — ").append(SlackText.escape(snippet));
+                    text.append(" — ").append(Mrkdwn.escape(snippet));
                 }
             }
         });

@@ -8,6 +8,7 @@ import com.oktoslack.oktopost.OktopostException;
 import com.oktoslack.oktopost.Profile;
 import com.oktoslack.oktopost.Story;
 import com.oktoslack.people.PersonLink;
+import com.oktoslack.slack.Mrkdwn;
 import com.oktoslack.slack.SlackUsers;
 import com.slack.api.methods.SlackApiException;
 import jakarta.inject.Singleton;
@@ -112,6 +113,6 @@ class ShareModal {
         Map<String, String> profiles = new LinkedHashMap<>();
         offered.forEach(p -> profiles.put(p.id(), StoryContent.networkKey(p.network())));
         return json.writeValueAsString(new ShareMetadata(story.id(), boardId,
-                SlackText.cut(StoryContent.title(story), 150), zone.getId(), messageIds, names, fingerprints, profiles));
+                Mrkdwn.cut(StoryContent.title(story), 150), zone.getId(), messageIds, names, fingerprints, profiles));
     }
 }

@@ -8,6 +8,7 @@ import com.oktoslack.oktopost.Post;
 import com.oktoslack.oktopost.PostQuery;
 import com.oktoslack.oktopost.Story;
 import com.oktoslack.oktopost.StoryMessage;
+import com.oktoslack.slack.Mrkdwn;
 import com.oktoslack.slack.UserFacingException;
 import jakarta.inject.Singleton;
 
@@ -96,7 +97,7 @@ class ShareWork implements StoryRequests.Work {
             dms.sendQuietly(request.slackUserId(), ":warning: I could not share the story: " + reason);
             return;
         }
-        String title = SlackText.escape(plan.title());
+        String title = Mrkdwn.escape(plan.title());
         if (willRetry) {
             dms.sendQuietly(request.slackUserId(), "Oktopost is not answering right now, so sharing *" + title
                     + "* takes a little longer. I keep trying and will tell you when it is done.");
@@ -105,14 +106,14 @@ class ShareWork implements StoryRequests.Work {
         List<String> shared = plan.steps().stream().filter(s -> SharePlan.DONE.equals(s.stage()))
                 .flatMap(s -> s.labels().stream()).toList();
         dms.sendQuietly(request.slackUserId(), ":warning: I could not share *" + title + "*: " + reason
-                + (shared.isEmpty() ? "" : " It did go to " + SlackText.escape(joinWithAnd(shared)) + "."));
+                + (shared.isEmpty() ? "" : " It did go to " + Mrkdwn.escape(joinWithAnd(shared)) + "."));
     }
 
     static String confirmation(SharePlan plan) {
         String when = plan.startInstant() == null ? "It goes out in a minute or so."
-                : "It goes out " + SlackText.date(plan.startInstant(), "{date_short_pretty} at {time}") + ".";
-        return ":white_check_mark: Shared *" + SlackText.escape(plan.title()) + "* to "
-                + SlackText.escape(joinWithAnd(plan.labels())) + ". " + when;
+                : "It goes out " + Mrkdwn.date(plan.startInstant(), "{date_short_pretty} at {time}") + ".";
+        return ":white_check_mark: Shared *" + Mrkdwn.escape(plan.title()) + "* to "
+                + Mrkdwn.escape(joinWithAnd(plan.labels())) + ". " + when;
     }
 
     /**
@@ -125,7 +126,7 @@ class ShareWork implements StoryRequests.Work {
                     + " text cannot be saved. Share it as it is written, or ask a board manager to fix the story.");
         }
         StoryMessage original = StoryContent.messageFor(story, step.network()).orElse(null);
-        String url = original != null && SlackText.isWebUrl(original.linkUrl()) ? original.linkUrl()
+        String url = original != null && Mrkdwn.isWebUrl(original.linkUrl()) ? original.linkUrl()
                 : StoryContent.link(story).orElse(null);
         if (url == null) {
             return NewMessage.text(step.network(), story.campaignId(), step.text());
@@ -143,7 +144,7 @@ class ShareWork implements StoryRequests.Work {
 
     private static String firstPresent(String... values) {
         for (String value : values) {
-            if (SlackText.present(value)) {
+            if (Mrkdwn.present(value)) {
                 return value.strip();
             }
         }

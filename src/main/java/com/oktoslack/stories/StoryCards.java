@@ -1,6 +1,7 @@
 package com.oktoslack.stories;
 
 import com.oktoslack.oktopost.Story;
+import com.oktoslack.slack.Mrkdwn;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.ContextBlockElement;
 import io.micronaut.core.annotation.Nullable;
@@ -43,14 +44,14 @@ final class StoryCards {
 
     static List<LayoutBlock> announcement(Story story, @Nullable String boardName) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        String where = boardName == null ? "the advocacy board" : "*" + SlackText.escape(boardName) + "*";
+        String where = boardName == null ? "the advocacy board" : "*" + Mrkdwn.escape(boardName) + "*";
         blocks.add(context(List.of(markdownText(":mega: New story on " + where))));
         blocks.addAll(story(story, SECTION_TEXT_LIMIT));
         return blocks;
     }
 
     static String announcementText(Story story) {
-        return "New advocacy story: " + SlackText.cut(StoryContent.title(story), TITLE_LIMIT);
+        return "New advocacy story: " + Mrkdwn.cut(StoryContent.title(story), TITLE_LIMIT);
     }
 
     /**
@@ -59,9 +60,9 @@ final class StoryCards {
      */
     static List<LayoutBlock> ended(Announcement card) {
         String blockId = "story:" + card.storyId();
-        String title = SlackText.cut(endedTitle(card), TITLE_LIMIT);
-        String heading = heading(title, SlackText.isWebUrl(card.linkUrl()) ? card.linkUrl() : null);
-        String why = expiredOn(card) ? ":hourglass: This story expired on " + SlackText.date(card.expiresAt(), "{date_short} at {time}")
+        String title = Mrkdwn.cut(endedTitle(card), TITLE_LIMIT);
+        String heading = heading(title, Mrkdwn.isWebUrl(card.linkUrl()) ? card.linkUrl() : null);
+        String why = expiredOn(card) ? ":hourglass: This story expired on " + Mrkdwn.date(card.expiresAt(), "{date_short} at {time}")
                 + " and can no longer be shared."
                 : ":no_entry_sign: This story is no longer on the advocacy board and can no longer be shared.";
         return List.of(
@@ -70,7 +71,7 @@ final class StoryCards {
     }
 
     static String endedText(Announcement card) {
-        String title = SlackText.cut(endedTitle(card), TITLE_LIMIT);
+        String title = Mrkdwn.cut(endedTitle(card), TITLE_LIMIT);
         return expiredOn(card) ? "Expired advocacy story: " + title : "Advocacy story no longer on the board: " + title;
     }
 
@@ -80,7 +81,7 @@ final class StoryCards {
 
     /** Cards posted before titles were stored have none until their story is read again. */
     private static String endedTitle(Announcement card) {
-        return SlackText.present(card.title()) ? card.title().strip() : "Advocacy story";
+        return Mrkdwn.present(card.title()) ? card.title().strip() : "Advocacy story";
     }
 
     static List<LayoutBlock> listing(List<BoardStories> boards) {
@@ -88,7 +89,7 @@ final class StoryCards {
         int shown = 0;
         for (BoardStories board : boards) {
             int count = board.stories().size();
-            blocks.add(section(s -> s.text(markdownText("*" + SlackText.escape(board.boardName()) + "*: "
+            blocks.add(section(s -> s.text(markdownText("*" + Mrkdwn.escape(board.boardName()) + "*: "
                     + (count == 0 ? "no current stories" : count == 1 ? "1 current story" : count + " current stories")))));
             for (Story story : board.stories()) {
                 if (shown == LIST_MAX_STORIES) {
@@ -116,15 +117,15 @@ final class StoryCards {
     /** Title, description and image; topics and expiry; the Share button. */
     static List<LayoutBlock> story(Story story, int descriptionLimit) {
         String blockId = "story:" + story.id();
-        String title = SlackText.cut(StoryContent.title(story), TITLE_LIMIT);
+        String title = Mrkdwn.cut(StoryContent.title(story), TITLE_LIMIT);
         String heading = heading(title, StoryContent.link(story).orElse(null));
-        String description = fit(StoryContent.description(story), Math.min(descriptionLimit, SECTION_TEXT_LIMIT - heading.length() - 1));
+        String description = Mrkdwn.fit(StoryContent.description(story), Math.min(descriptionLimit, SECTION_TEXT_LIMIT - heading.length() - 1));
         String text = description.isEmpty() ? heading : heading + "\n" + description;
 
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(section(s -> {
             s.blockId(blockId + ":text").text(markdownText(text));
-            StoryContent.image(story).ifPresent(url -> s.accessory(image(i -> i.imageUrl(url).altText(SlackText.cut(title, 150)))));
+            StoryContent.image(story).ifPresent(url -> s.accessory(image(i -> i.imageUrl(url).altText(Mrkdwn.cut(title, 150)))));
             return s;
         }));
         List<ContextBlockElement> facts = facts(story);
@@ -139,32 +140,21 @@ final class StoryCards {
 
     /** The title in bold, linked when there is a link. */
     private static String heading(String title, @Nullable String url) {
-        return "*" + (url == null ? SlackText.escape(title) : SlackText.link(url, title)) + "*";
+        return "*" + (url == null ? Mrkdwn.escape(title) : Mrkdwn.link(url, title)) + "*";
     }
 
     private static List<ContextBlockElement> facts(Story story) {
         List<ContextBlockElement> facts = new ArrayList<>();
         if (!story.topics().isEmpty()) {
-            String topics = String.join(", ", story.topics().stream().filter(SlackText::present).map(String::strip).toList());
+            String topics = String.join(", ", story.topics().stream().filter(Mrkdwn::present).map(String::strip).toList());
             if (!topics.isEmpty()) {
-                facts.add(markdownText(":label: " + SlackText.escape(SlackText.cut(topics, 1000))));
+                facts.add(markdownText(":label: " + Mrkdwn.escape(Mrkdwn.cut(topics, 1000))));
             }
         }
         Instant expires = story.expiresAt();
         if (expires != null) {
-            facts.add(markdownText(":hourglass: Expires " + SlackText.date(expires, "{date_short_pretty} at {time}")));
+            facts.add(markdownText(":hourglass: Expires " + Mrkdwn.date(expires, "{date_short_pretty} at {time}")));
         }
         return facts;
-    }
-
-    /** Escaped text cut so that, escaped, it stays within {@code limit} characters. */
-    static String fit(String text, int limit) {
-        int rawLimit = limit;
-        String escaped = SlackText.escape(SlackText.cut(text, rawLimit));
-        while (escaped.length() > limit && rawLimit > 1) {
-            rawLimit -= Math.max(1, escaped.length() - limit);
-            escaped = SlackText.escape(SlackText.cut(text, rawLimit));
-        }
-        return escaped;
     }
 }

@@ -2,6 +2,7 @@ package com.oktoslack.stories;
 
 import com.oktoslack.oktopost.Story;
 import com.oktoslack.oktopost.StoryMessage;
+import com.oktoslack.slack.Mrkdwn;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.Instant;
@@ -19,31 +20,31 @@ final class StoryContent {
     }
 
     static String title(Story story) {
-        if (SlackText.present(story.title())) {
+        if (Mrkdwn.present(story.title())) {
             return story.title().strip();
         }
-        return SlackText.present(story.linkTitle()) ? story.linkTitle().strip() : "Untitled story";
+        return Mrkdwn.present(story.linkTitle()) ? story.linkTitle().strip() : "Untitled story";
     }
 
     static String description(Story story) {
-        if (SlackText.present(story.description())) {
+        if (Mrkdwn.present(story.description())) {
             return story.description().strip();
         }
-        return SlackText.present(story.linkDescription()) ? story.linkDescription().strip() : "";
+        return Mrkdwn.present(story.linkDescription()) ? story.linkDescription().strip() : "";
     }
 
     static Optional<String> link(Story story) {
-        if (SlackText.isWebUrl(story.linkUrl())) {
+        if (Mrkdwn.isWebUrl(story.linkUrl())) {
             return Optional.of(story.linkUrl().strip());
         }
-        return story.messages().stream().map(StoryMessage::linkUrl).filter(SlackText::isWebUrl).map(String::strip).findFirst();
+        return story.messages().stream().map(StoryMessage::linkUrl).filter(Mrkdwn::isWebUrl).map(String::strip).findFirst();
     }
 
     static Optional<String> image(Story story) {
-        if (SlackText.isWebUrl(story.imageUrl())) {
+        if (Mrkdwn.isWebUrl(story.imageUrl())) {
             return Optional.of(story.imageUrl().strip());
         }
-        return story.messages().stream().map(StoryMessage::imageUrl).filter(SlackText::isWebUrl).map(String::strip).findFirst();
+        return story.messages().stream().map(StoryMessage::imageUrl).filter(Mrkdwn::isWebUrl).map(String::strip).findFirst();
     }
 
     /** Hidden from advocates by its status, whatever its dates. */
@@ -75,7 +76,7 @@ final class StoryContent {
     static Optional<StoryMessage> messageFor(Story story, @Nullable String network) {
         String wanted = networkKey(network);
         return story.messages().stream()
-                .filter(m -> networkKey(m.network()).equals(wanted) && SlackText.present(m.id()))
+                .filter(m -> networkKey(m.network()).equals(wanted) && Mrkdwn.present(m.id()))
                 .findFirst();
     }
 }

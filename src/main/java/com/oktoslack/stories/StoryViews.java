@@ -5,6 +5,7 @@ import com.oktoslack.oktopost.Profile;
 import com.oktoslack.oktopost.Story;
 import com.oktoslack.oktopost.StoryMessage;
 import com.oktoslack.oktopost.Workflow;
+import com.oktoslack.slack.Mrkdwn;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.view.View;
@@ -102,18 +103,18 @@ final class StoryViews {
         return view(v -> v.type("modal")
                 .title(viewTitle(t -> t.type("plain_text").text(title)))
                 .close(viewClose(c -> c.type("plain_text").text("Close")))
-                .blocks(List.of(section(s -> s.text(markdownText(SlackText.cut(mrkdwn, StoryCards.SECTION_TEXT_LIMIT)))))));
+                .blocks(List.of(section(s -> s.text(markdownText(Mrkdwn.cut(mrkdwn, StoryCards.SECTION_TEXT_LIMIT)))))));
     }
 
     static View shareForm(ShareFormModel model) {
         Story story = model.story();
         List<LayoutBlock> blocks = new ArrayList<>();
-        String title = SlackText.cut(StoryContent.title(story), StoryCards.TITLE_LIMIT);
-        String heading = "*" + StoryContent.link(story).map(url -> SlackText.link(url, title)).orElse(SlackText.escape(title)) + "*";
-        String description = StoryCards.fit(StoryContent.description(story), 500);
+        String title = Mrkdwn.cut(StoryContent.title(story), StoryCards.TITLE_LIMIT);
+        String heading = "*" + StoryContent.link(story).map(url -> Mrkdwn.link(url, title)).orElse(Mrkdwn.escape(title)) + "*";
+        String description = Mrkdwn.fit(StoryContent.description(story), 500);
         blocks.add(section(s -> {
             s.text(markdownText(description.isEmpty() ? heading : heading + "\n" + description));
-            StoryContent.image(story).ifPresent(url -> s.accessory(image(i -> i.imageUrl(url).altText(SlackText.cut(title, 150)))));
+            StoryContent.image(story).ifPresent(url -> s.accessory(image(i -> i.imageUrl(url).altText(Mrkdwn.cut(title, 150)))));
             return s;
         }));
 
@@ -130,8 +131,8 @@ final class StoryViews {
             String network = message.network() == null ? "Network" : message.network();
             String text = message.message() == null ? "" : message.message();
             if (text.length() > MAX_INPUT) {
-                blocks.add(section(s -> s.text(markdownText("*" + SlackText.escape(network) + " message* (too long to edit here)\n"
-                        + StoryCards.fit(text, 1000)))));
+                blocks.add(section(s -> s.text(markdownText("*" + Mrkdwn.escape(network) + " message* (too long to edit here)\n"
+                        + Mrkdwn.fit(text, 1000)))));
                 continue;
             }
             blocks.add(input(i -> i.blockId(TEXT_BLOCK_PREFIX + StoryContent.networkKey(network))
@@ -142,7 +143,7 @@ final class StoryViews {
 
         if (!model.unmatched().isEmpty()) {
             String others = model.unmatched().stream()
-                    .map(p -> SlackText.escape(profileLabel(p)))
+                    .map(p -> Mrkdwn.escape(profileLabel(p)))
                     .collect(Collectors.joining(", "));
             blocks.add(context(List.of(markdownText("Not offered, as this story has no message for their network: " + others))));
         }
@@ -208,14 +209,14 @@ final class StoryViews {
                         .placeholder(plainText("Search campaigns"))))));
         if (model.boards().size() > 1) {
             List<OptionObject> boards = model.boards().stream().limit(MAX_SELECT_OPTIONS)
-                    .map(b -> option(plainText(SlackText.cut(b.name(), MAX_OPTION_TEXT)), b.id())).toList();
+                    .map(b -> option(plainText(Mrkdwn.cut(b.name(), MAX_OPTION_TEXT)), b.id())).toList();
             blocks.add(input(i -> i.blockId(BOARD_BLOCK)
                     .label(plainText("Board"))
                     .element(staticSelect(s -> s.actionId(BOARD_ACTION).options(boards).initialOption(boards.get(0))))));
         }
         if (!model.draftOnly() && !model.workflows().isEmpty()) {
             List<OptionObject> workflows = model.workflows().stream().limit(MAX_SELECT_OPTIONS)
-                    .map(w -> option(plainText(SlackText.cut(w.name(), MAX_OPTION_TEXT)), w.id())).toList();
+                    .map(w -> option(plainText(Mrkdwn.cut(w.name(), MAX_OPTION_TEXT)), w.id())).toList();
             blocks.add(input(i -> i.blockId(WORKFLOW_BLOCK).optional(true)
                     .label(plainText("Send to approval"))
                     .hint(plainText("Leave empty to save the story as a draft."))
@@ -233,15 +234,15 @@ final class StoryViews {
 
     static String profileLabel(Profile profile) {
         String network = profile.network() == null ? "Profile" : profile.network();
-        String name = SlackText.present(profile.name()) ? profile.name().strip()
-                : SlackText.present(profile.networkUsername()) ? profile.networkUsername().strip() : profile.id();
+        String name = Mrkdwn.present(profile.name()) ? profile.name().strip()
+                : Mrkdwn.present(profile.networkUsername()) ? profile.networkUsername().strip() : profile.id();
         return network + " · " + name;
     }
 
     private static OptionObject profileOption(Profile profile) {
-        OptionObject option = option(plainText(SlackText.cut(profileLabel(profile), MAX_OPTION_TEXT)), profile.id());
-        if (SlackText.present(profile.networkUsername())) {
-            option.setDescription(plainText(SlackText.cut("@" + profile.networkUsername().strip().replaceFirst("^@", ""), MAX_OPTION_TEXT)));
+        OptionObject option = option(plainText(Mrkdwn.cut(profileLabel(profile), MAX_OPTION_TEXT)), profile.id());
+        if (Mrkdwn.present(profile.networkUsername())) {
+            option.setDescription(plainText(Mrkdwn.cut("@" + profile.networkUsername().strip().replaceFirst("^@", ""), MAX_OPTION_TEXT)));
         }
         return option;
     }

@@ -7,6 +7,8 @@ import com.oktoslack.oktopost.User;
 import com.oktoslack.oktopost.Workflow;
 import com.oktoslack.people.People;
 import com.oktoslack.people.PersonLink;
+import com.oktoslack.slack.Mrkdwn;
+import com.oktoslack.slack.SlackMarkup;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.model.Attachment;
 import com.slack.api.model.Message;
@@ -79,29 +81,29 @@ class SuggestModal {
 
     /** The first line that is more than a bare link, else an unfurled link's title. */
     static String title(Message source) {
-        String plain = SlackText.plain(source.getText(), false);
+        String plain = SlackMarkup.plain(source.getText(), id -> id, false);
         for (String line : plain.split("\n")) {
             String candidate = line.strip();
-            if (!candidate.isEmpty() && !SlackText.isWebUrl(candidate)) {
-                return SlackText.cut(candidate, 100);
+            if (!candidate.isEmpty() && !Mrkdwn.isWebUrl(candidate)) {
+                return Mrkdwn.cut(candidate, 100);
             }
         }
-        return attachments(source).stream().map(Attachment::getTitle).filter(SlackText::present)
-                .map(t -> SlackText.cut(t, 100)).findFirst().orElse("");
+        return attachments(source).stream().map(Attachment::getTitle).filter(Mrkdwn::present)
+                .map(t -> Mrkdwn.cut(t, 100)).findFirst().orElse("");
     }
 
     static String description(Message source) {
-        return SlackText.cut(SlackText.plain(source.getText()), StoryViews.MAX_INPUT);
+        return Mrkdwn.cut(SlackMarkup.plain(source.getText(), id -> id), StoryViews.MAX_INPUT);
     }
 
     static Optional<String> link(Message source) {
-        Optional<String> inText = SlackText.firstUrl(source.getText()).filter(SlackText::isWebUrl);
+        Optional<String> inText = SlackMarkup.firstUrl(source.getText()).filter(Mrkdwn::isWebUrl);
         if (inText.isPresent()) {
             return inText;
         }
         for (Attachment attachment : attachments(source)) {
             for (String candidate : new String[]{attachment.getOriginalUrl(), attachment.getFromUrl(), attachment.getTitleLink()}) {
-                if (SlackText.isWebUrl(candidate)) {
+                if (Mrkdwn.isWebUrl(candidate)) {
                     return Optional.of(candidate.strip());
                 }
             }

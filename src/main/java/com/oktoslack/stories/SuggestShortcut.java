@@ -2,6 +2,7 @@ package com.oktoslack.stories;
 
 import com.oktoslack.oktopost.Oktopost;
 import com.oktoslack.slack.AfterAck;
+import com.oktoslack.slack.Mrkdwn;
 import com.oktoslack.slack.SlackListener;
 import com.slack.api.app_backend.interactive_components.payload.MessageShortcutPayload;
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
@@ -73,7 +74,7 @@ class SuggestShortcut implements SlackListener {
         String typed = request.getPayload().getValue();
         List<Option> options = oktopost.campaigns(typed).stream()
                 .limit(StoryViews.MAX_SELECT_OPTIONS)
-                .map(c -> new Option(plainText(SlackText.cut(c.name(), StoryViews.MAX_OPTION_TEXT)), c.id()))
+                .map(c -> new Option(plainText(Mrkdwn.cut(c.name(), StoryViews.MAX_OPTION_TEXT)), c.id()))
                 .toList();
         return context.ack(BlockSuggestionResponse.builder().options(options).build());
     }

@@ -1,6 +1,7 @@
 package com.oktoslack.stories;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.oktoslack.slack.Mrkdwn;
 import com.oktoslack.slack.SlackListener;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
@@ -60,7 +61,7 @@ class SuggestSubmission implements SlackListener {
             errors.put(StoryViews.DESCRIPTION_BLOCK, "Describe the story for advocates.");
         }
         String link = text(values, StoryViews.LINK_BLOCK, StoryViews.LINK_ACTION);
-        if (!link.isEmpty() && !SlackText.isWebUrl(link)) {
+        if (!link.isEmpty() && !Mrkdwn.isWebUrl(link)) {
             errors.put(StoryViews.LINK_BLOCK, "That is not a web address; it should start with https://.");
         }
         Optional<ViewState.SelectedOption> campaign = selected(values, StoryViews.CAMPAIGN_BLOCK, StoryViews.CAMPAIGN_ACTION);

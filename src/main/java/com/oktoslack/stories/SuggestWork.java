@@ -5,6 +5,7 @@ import com.oktoslack.oktopost.NewStory;
 import com.oktoslack.oktopost.Oktopost;
 import com.oktoslack.oktopost.OktopostDates;
 import com.oktoslack.oktopost.Story;
+import com.oktoslack.slack.Mrkdwn;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.chat.ChatGetPermalinkResponse;
 import jakarta.inject.Singleton;
@@ -67,7 +68,7 @@ class SuggestWork implements StoryRequests.Work {
     public void tellFailure(StoryRequest request, String reason, boolean willRetry) {
         String title = "the story";
         try {
-            title = SlackText.escape(json.readValue(request.payload(), SuggestPlan.class).title());
+            title = Mrkdwn.escape(json.readValue(request.payload(), SuggestPlan.class).title());
         } catch (Exception e) {
             LOG.debug("Unreadable plan in story request {}", request.viewId(), e);
         }
@@ -78,12 +79,12 @@ class SuggestWork implements StoryRequests.Work {
     }
 
     static String confirmation(SuggestPlan plan, String permalink) {
-        String title = plan.link() == null ? SlackText.escape(plan.title()) : SlackText.link(plan.link(), plan.title());
+        String title = plan.link() == null ? Mrkdwn.escape(plan.title()) : Mrkdwn.link(plan.link(), plan.title());
         String what = plan.workflowId() == null
-                ? "as a draft story on *" + SlackText.escape(plan.boardName()) + "*, for the board's managers to review."
-                : "as a story on *" + SlackText.escape(plan.boardName()) + "* and sent it to approval in *"
-                + SlackText.escape(plan.workflowName()) + "*.";
-        String source = permalink == null ? "" : " From " + SlackText.link(permalink, "this message") + ".";
+                ? "as a draft story on *" + Mrkdwn.escape(plan.boardName()) + "*, for the board's managers to review."
+                : "as a story on *" + Mrkdwn.escape(plan.boardName()) + "* and sent it to approval in *"
+                + Mrkdwn.escape(plan.workflowName()) + "*.";
+        String source = permalink == null ? "" : " From " + Mrkdwn.link(permalink, "this message") + ".";
         return ":white_check_mark: Suggested *" + title + "* " + what + source;
     }
 
@@ -102,7 +103,7 @@ class SuggestWork implements StoryRequests.Work {
     private String permalink(SuggestPlan plan) {
         try {
             ChatGetPermalinkResponse response = slack.chatGetPermalink(r -> r.channel(plan.sourceChannel()).messageTs(plan.sourceTs()));
-            return response.isOk() && SlackText.isWebUrl(response.getPermalink()) ? response.getPermalink() : null;
+            return response.isOk() && Mrkdwn.isWebUrl(response.getPermalink()) ? response.getPermalink() : null;
         } catch (Exception e) {
             LOG.info("No permalink for {}/{}: {}", plan.sourceChannel(), plan.sourceTs(), e.toString());
             return null;

@@ -72,22 +72,6 @@ class StoryCardsTest {
         assertEquals("Advocacy story no longer on the board: Advocacy story", StoryCards.endedText(removed));
     }
 
-    @Test
-    void cuttingNeverSplitsAnEmoji() {
-        String text = "ab\uD83C\uDF85cd";
-        assertEquals("ab…", SlackText.cut(text, 4));
-        assertEquals("ab\uD83C\uDF85…", SlackText.cut(text, 5));
-    }
-
-    @Test
-    void slackMarkupIsReadAsPlainText() {
-        String message = "See <https://acme.example/x|our post> and <https://acme.example/y>, <@U1|ada>, <#C1|general> &amp; <!here>";
-
-        assertEquals("See our post (https://acme.example/x) and https://acme.example/y, @ada, #general & @here", SlackText.plain(message));
-        assertEquals("See our post and https://acme.example/y, @ada, #general & @here", SlackText.plain(message, false));
-        assertEquals("https://acme.example/x", SlackText.firstUrl(message).orElseThrow());
-    }
-
     static Story story(String title, String description, String image, String link) {
         return new Story("0AS000000000001", "brd000000000001", "002000000000001", title, description, "published", "text",
                 image, link, null, null, "2026-01-01 10:00:00", "2099-06-14 02:59:59", null, null, null, false,
