@@ -20,7 +20,7 @@ public class Application {
         } catch (IllegalStateException e) {
             System.err.println("okto-slack cannot start: " + e.getMessage());
             context.close();
-            System.exit(3);
+            System.exit(e instanceof OktopostAccountCheck.Unreachable ? 4 : 3);
         }
     }
 

@@ -32,7 +32,6 @@ import java.util.concurrent.TimeoutException;
 class CardMessages {
 
     static final String METADATA_EVENT = "okto_approval_card";
-    /** Slack errors that retrying will not cure. */
     private static final long WAIT_MINUTES = 5;
     private static final Logger LOG = LoggerFactory.getLogger(CardMessages.class);
 

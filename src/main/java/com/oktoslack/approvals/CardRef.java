@@ -1,8 +1,7 @@
 package com.oktoslack.approvals;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.oktoslack.slack.CompactJson;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.Optional;
@@ -13,25 +12,11 @@ import java.util.Optional;
  */
 record CardRef(@JsonProperty("e") String entityId, @JsonProperty("r") int round, @JsonProperty("s") String stepId) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     String toJson() {
-        try {
-            return JSON.writeValueAsString(this);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return CompactJson.write(this);
     }
 
     static Optional<CardRef> parse(@Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            CardRef ref = JSON.readValue(value, CardRef.class);
-            return ref.entityId() == null || ref.stepId() == null ? Optional.empty() : Optional.of(ref);
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
-        }
+        return CompactJson.read(value, CardRef.class).filter(ref -> ref.entityId() != null && ref.stepId() != null);
     }
 }

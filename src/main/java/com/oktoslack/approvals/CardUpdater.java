@@ -7,8 +7,10 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -118,13 +120,15 @@ class CardUpdater {
 
     private void catchUp() {
         try {
+            // Each item once per catch-up: a card Slack would not update now is tried again on the next one.
+            Set<String> tried = new HashSet<>();
             List<String> outdated;
-            int rounds = 0;
-            while (!stopping && !(outdated = cards.findOutdatedEntityIds(BATCH)).isEmpty() && rounds++ < 20) {
+            while (!stopping && !(outdated = untried(cards.findOutdatedEntityIds(BATCH), tried)).isEmpty()) {
                 for (String entityId : outdated) {
                     if (stopping) {
                         return;
                     }
+                    tried.add(entityId);
                     sync(entityId);
                 }
             }
@@ -139,6 +143,10 @@ class CardUpdater {
         } catch (RuntimeException e) {
             LOG.warn("Approval cards will be brought up to date on the next round: {}", e.toString());
         }
+    }
+
+    private static List<String> untried(List<String> entityIds, Set<String> tried) {
+        return entityIds.stream().filter(id -> !tried.contains(id)).toList();
     }
 
     private void update(ApprovalCard card, CardState state) throws InterruptedException {

@@ -95,7 +95,9 @@ class ClickCheck {
         }
         ApprovalItem current = items.findById(ref.entityId()).orElse(allowed.item());
         return outOfDate(current, ref).orElseGet(() -> new Refused(current.decidingBy() == null
-                ? "Someone else is deciding on this right now." : "<@" + current.decidingBy() + "> is deciding on this right now."));
+                ? "Someone else is deciding on this right now."
+                : slackUserId.equals(current.decidingBy()) ? "Your earlier click is deciding on this right now."
+                : "<@" + current.decidingBy() + "> is deciding on this right now."));
     }
 
     private Optional<Refused> outOfDate(ApprovalItem item, CardRef ref) {

@@ -63,12 +63,13 @@ class Decider {
         updater.syncChannelFirst(item.entityId());
         // The next step's approvers get their DMs now rather than on the next publishing round.
         publisher.kick();
-        StepInfo step = states.state(item).step();
+        CardState decided = states.state(item);
+        StepInfo step = decided.step();
         return switch (outcome) {
             case STALE -> "Nothing changed: in Oktopost the item had already moved on from " + step.label()
                     + ". Its cards now show where it is.";
             case PARTIAL -> "You approved " + step.label() + "; it waits for the other approvers.";
-            case APPLIED -> confirm ? (approve ? "Approved" : "Rejected") + ": the " + states.state(item).content().what()
+            case APPLIED -> confirm ? (approve ? "Approved" : "Rejected") + ": the " + decided.content().what()
                     + " at " + step.label() + "." : null;
         };
     }

@@ -13,7 +13,6 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -62,7 +61,7 @@ class PendingCommand implements OktoSubcommand {
     @Override
     public Response handle(String args, SlashCommandRequest request, SlashCommandContext context) {
         String userId = request.getPayload().getUserId();
-        afterAck.run(() -> context.respond(answer(userId)), message -> respondQuietly(context, message));
+        afterAck.run(() -> context.respond(answer(userId)), message -> AfterAck.respondQuietly(context, message));
         return context.ack();
     }
 
@@ -94,13 +93,5 @@ class PendingCommand implements OktoSubcommand {
 
     private static SlashCommandResponse text(String text) {
         return SlashCommandResponse.builder().responseType("ephemeral").text(text).build();
-    }
-
-    private static void respondQuietly(SlashCommandContext context, String message) {
-        try {
-            context.respond(message);
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("Could not answer /okto pending", e);
-        }
     }
 }

@@ -1,8 +1,7 @@
 package com.oktoslack.approvals;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.oktoslack.slack.CompactJson;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.Optional;
@@ -10,25 +9,11 @@ import java.util.Optional;
 /** The reject form's private metadata: what is rejected, and where to answer the person afterwards. */
 record RejectMetadata(@JsonProperty("ref") CardRef ref, @JsonProperty("channel") @Nullable String channelId) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     String toJson() {
-        try {
-            return JSON.writeValueAsString(this);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return CompactJson.write(this);
     }
 
     static Optional<RejectMetadata> parse(@Nullable String text) {
-        if (text == null || text.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            RejectMetadata metadata = JSON.readValue(text, RejectMetadata.class);
-            return metadata.ref() == null ? Optional.empty() : Optional.of(metadata);
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
-        }
+        return CompactJson.read(text, RejectMetadata.class).filter(metadata -> metadata.ref() != null);
     }
 }

@@ -16,8 +16,6 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackApiException;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -37,7 +35,6 @@ import java.util.Optional;
 @Singleton
 class DigestCommand implements OktoSubcommand {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DigestCommand.class);
     private static final String NOT_AN_OKTOPOST_USER = "A personal digest lists what waits for your approval, so I need "
             + "to know your Oktopost user. Run `/okto link` (it finds you by your Slack e-mail), then try again.";
     static final String USAGE = "/okto digest [here HH:MM [Zone] | off | now | me HH:MM [Zone] | me off | me now]";
@@ -162,9 +159,9 @@ class DigestCommand implements OktoSubcommand {
             DigestMessage message = DigestCards.channel(snapshot, zone, DigestSchedule.today(snapshot.takenAt(), zone));
             Outcome outcome = sender.post(channelId, message);
             if (!outcome.sent()) {
-                respondQuietly(context, DigestSender.explain(outcome.error()));
+                AfterAck.respondQuietly(context, DigestSender.explain(outcome.error()));
             }
-        }, message -> respondQuietly(context, message));
+        }, message -> AfterAck.respondQuietly(context, message));
         return context.ack("Putting today's digest together for this channel…");
     }
 
@@ -172,7 +169,7 @@ class DigestCommand implements OktoSubcommand {
         afterAck.run(() -> {
             Optional<PersonLink> link = approverLink(userId);
             if (link.isEmpty()) {
-                respondQuietly(context, NOT_AN_OKTOPOST_USER);
+                AfterAck.respondQuietly(context, NOT_AN_OKTOPOST_USER);
                 return;
             }
             ZoneId zone = subscriptions.find(DigestSubscription.personId(userId))
@@ -183,9 +180,9 @@ class DigestCommand implements OktoSubcommand {
                     zone, DigestSchedule.today(snapshot.takenAt(), zone));
             Outcome outcome = sender.post(userId, message);
             if (!outcome.sent()) {
-                respondQuietly(context, DigestSender.explain(outcome.error()));
+                AfterAck.respondQuietly(context, DigestSender.explain(outcome.error()));
             }
-        }, message -> respondQuietly(context, message));
+        }, message -> AfterAck.respondQuietly(context, message));
         return context.ack("Sending you what waits for your approval…");
     }
 
@@ -252,13 +249,5 @@ class DigestCommand implements OktoSubcommand {
 
     private Response usageError(SlashCommandContext context) {
         return context.ack("Usage: `" + USAGE + "`");
-    }
-
-    private static void respondQuietly(SlashCommandContext context, String message) {
-        try {
-            context.respond(message);
-        } catch (IOException e) {
-            LOG.warn("Could not answer /okto digest", e);
-        }
     }
 }

@@ -8,6 +8,13 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class OktopostAccountCheck {
 
+    /** Oktopost gave no answer at all: possibly the network for now, so worth trying again later. */
+    public static final class Unreachable extends IllegalStateException {
+        Unreachable(String message) {
+            super(message);
+        }
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(OktopostAccountCheck.class);
 
     private final Oktopost oktopost;
@@ -22,7 +29,8 @@ public class OktopostAccountCheck {
      * Any other trouble (Oktopost busy, failing, or the account's call limit reached) is only logged: the app
      * still starts, so that webhooks are stored and Slack is answered while Oktopost recovers.
      *
-     * @throws IllegalStateException when Oktopost refuses the credentials or cannot be reached
+     * @throws IllegalStateException when Oktopost refuses the credentials or has no such API at the address
+     * @throws Unreachable when Oktopost cannot be reached
      */
     public void verify() {
         Me me;
@@ -32,8 +40,11 @@ public class OktopostAccountCheck {
             throw new IllegalStateException("Oktopost rejected OKTOPOST_ACCOUNT_ID / OKTOPOST_API_KEY ("
                     + e.status() + "): " + e.getMessage());
         } catch (OktopostException.Unreachable e) {
-            throw new IllegalStateException("Oktopost is not reachable at " + settings.baseUrl()
+            throw new Unreachable("Oktopost is not reachable at " + settings.baseUrl()
                     + " (check OKTOPOST_BASE_URL and the network): " + rootMessage(e));
+        } catch (OktopostException.NotFound e) {
+            throw new IllegalStateException("Oktopost has no GET /me at " + settings.baseUrl()
+                    + " (OKTOPOST_BASE_URL must end in /v2)");
         } catch (OktopostException e) {
             LOG.warn("Oktopost could not confirm the account at start-up ({}); starting anyway", e.getMessage());
             return;

@@ -5,9 +5,6 @@ import com.oktoslack.oktopost.Workflow;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** What can be picked in the modal: the valid profiles of the offered networks, and the workflows. */
 record ScheduleChoices(List<Credential> profiles, List<Workflow> workflows) {
@@ -29,10 +26,6 @@ record ScheduleChoices(List<Credential> profiles, List<Workflow> workflows) {
 
     List<Credential> profilesOf(String network) {
         return profiles.stream().filter(p -> network.equalsIgnoreCase(p.network())).toList();
-    }
-
-    Map<String, Credential> profilesById() {
-        return profiles.stream().collect(Collectors.toMap(Credential::id, Function.identity(), (a, b) -> a));
     }
 
     static String name(Credential profile) {

@@ -95,7 +95,7 @@ class ScheduleModal {
         }
         ScheduleForm.Choice campaign = campaigns.size() == 1
                 ? new ScheduleForm.Choice(campaigns.get(0).id(), campaigns.get(0).name()) : null;
-        String text = Mrkdwn.cut(SlackMarkup.plain(origin.prefill(), this::nameOf), ScheduleViews.MAX_TEXT);
+        String text = Mrkdwn.cut(SlackMarkup.plain(origin.prefill(), users::nameOr), ScheduleViews.MAX_TEXT);
         ZonedDateTime start = nextHour(zone);
         ScheduleForm form = ScheduleForm.fresh(text, start.toLocalDate(), start.toLocalTime(), campaign);
         ScheduleMetadata metadata = new ScheduleMetadata(zone.getId(), origin.responseUrl(), origin.line());
@@ -152,14 +152,6 @@ class ScheduleModal {
 
     private ZonedDateTime nextHour(ZoneId zone) {
         return clock.instant().atZone(zone).truncatedTo(ChronoUnit.HOURS).plusHours(1);
-    }
-
-    private String nameOf(String slackUserId) {
-        try {
-            return users.user(slackUserId).name();
-        } catch (IOException | SlackApiException | RuntimeException e) {
-            return slackUserId;
-        }
     }
 
     private void update(Opened modal, View view) throws IOException, SlackApiException {

@@ -45,8 +45,4 @@ record ScheduleOrder(String text,
     String postStatus() {
         return draft ? "draft" : "pending";
     }
-
-    Target target(String network) {
-        return targets.stream().filter(t -> t.network().equals(network)).findFirst().orElseThrow();
-    }
 }

@@ -76,8 +76,4 @@ record ScheduleProgress(Map<String, String> messages,
     boolean isCalling(String kind, String subject) {
         return inFlight != null && inFlight.is(kind) && inFlight.subject().equals(subject);
     }
-
-    boolean createdNothing() {
-        return messages.isEmpty() && posts.isEmpty();
-    }
 }

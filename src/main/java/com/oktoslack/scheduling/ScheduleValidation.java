@@ -1,9 +1,8 @@
 package com.oktoslack.scheduling;
 
+import com.oktoslack.slack.Mrkdwn;
 import io.micronaut.core.annotation.Nullable;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,7 +52,7 @@ final class ScheduleValidation {
         }
 
         String link = state.link();
-        if (!link.isEmpty() && !isWebAddress(link)) {
+        if (!link.isEmpty() && !Mrkdwn.isWebUrl(link)) {
             add(errors, LINK_BLOCK, "Enter a web address that starts with https:// or http://.");
         }
         String text = withLink(state.text(), link);
@@ -155,16 +154,6 @@ final class ScheduleValidation {
             return ZoneId.of(id);
         } catch (DateTimeException e) {
             return ZoneOffset.UTC;
-        }
-    }
-
-    private static boolean isWebAddress(String text) {
-        try {
-            URI uri = new URI(text);
-            return uri.getScheme() != null && Set.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))
-                    && uri.getHost() != null && !uri.getHost().isBlank();
-        } catch (URISyntaxException e) {
-            return false;
         }
     }
 

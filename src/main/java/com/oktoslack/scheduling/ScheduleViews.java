@@ -2,6 +2,7 @@ package com.oktoslack.scheduling;
 
 import com.oktoslack.oktopost.Credential;
 import com.oktoslack.oktopost.Workflow;
+import com.oktoslack.slack.CampaignOptions;
 import com.oktoslack.slack.Mrkdwn;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionGroupObject;
@@ -51,7 +52,7 @@ final class ScheduleViews {
     static final String PROFILES_BLOCK = "scheduling_profiles";
     static final String PROFILES_ACTION = "scheduling_profiles_select";
     static final String CAMPAIGN_BLOCK = "scheduling_campaign";
-    static final String CAMPAIGN_ACTION = "scheduling_campaign_select";
+    static final String CAMPAIGN_ACTION = CampaignOptions.ACTION;
     static final String DATE_BLOCK = "scheduling_date";
     static final String DATE_ACTION = "scheduling_date_pick";
     static final String TIME_BLOCK = "scheduling_time";

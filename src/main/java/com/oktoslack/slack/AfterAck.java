@@ -53,7 +53,8 @@ public class AfterAck {
         run(() -> context.respond(answer.call()), message -> respondQuietly(context, message));
     }
 
-    private static void respondQuietly(SlashCommandContext context, String message) {
+    /** A follow-up to a slash command that, if Slack will not take it, is only logged: there is no one else to tell. */
+    public static void respondQuietly(SlashCommandContext context, String message) {
         try {
             context.respond(message);
         } catch (Exception e) {

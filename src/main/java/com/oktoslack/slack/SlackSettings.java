@@ -21,4 +21,11 @@ public record SlackSettings(String botToken,
     public boolean hasApprovalsChannel() {
         return approvalsChannel != null && !approvalsChannel.isBlank();
     }
+
+    /** Without the token and secrets, so the settings can be logged. */
+    @Override
+    public String toString() {
+        return "SlackSettings[botToken=***, signingSecret=***, appToken=" + (socketMode() ? "***" : "none") + ", apiUrl="
+                + apiUrl + ", approvalsChannel=" + approvalsChannel + "]";
+    }
 }

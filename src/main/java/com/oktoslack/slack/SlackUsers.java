@@ -31,6 +31,15 @@ public class SlackUsers {
         return new SlackUser(user.getId(), email, name, user.getTz(), user.isAdmin() || user.isOwner());
     }
 
+    /** How a mention of the user reads to people: their name, or the id when Slack will not say. */
+    public String nameOr(String userId) {
+        try {
+            return user(userId).name();
+        } catch (IOException | SlackApiException | RuntimeException e) {
+            return userId;
+        }
+    }
+
     /** Workspace admins and owners may change app-wide settings such as channel routes. */
     public void requireAdmin(String userId, String what) throws IOException, SlackApiException {
         if (!user(userId).admin()) {

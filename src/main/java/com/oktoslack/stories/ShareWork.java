@@ -68,9 +68,11 @@ class ShareWork implements StoryRequests.Work {
             List<String> postIds = new ArrayList<>(step.postIds());
             List<String> missing = new ArrayList<>(step.credentialIds());
             if (SharePlan.SENDING.equals(step.stage())) {
-                for (Post post : oktopost.posts(PostQuery.all().withMessageId(messageId)).items()) {
+                // Every advocate's share of the story uses its message: only posts made since this request count.
+                Instant since = request.createdAt().minus(CLOCK_SKEW);
+                for (Post post : oktopost.allPosts(PostQuery.all().withMessageId(messageId).orderBy("created,1").between(since, null))) {
                     Instant created = post.createdAt();
-                    boolean ours = created == null || !created.isBefore(request.createdAt().minus(CLOCK_SKEW));
+                    boolean ours = created == null || !created.isBefore(since);
                     if (ours && missing.removeAll(post.credentialIds())) {
                         postIds.add(post.id());
                     }

@@ -7,18 +7,13 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 
 /** {@code /okto stories}: the stories advocates can share now, privately, each with a Share button. */
 @Singleton
 class StoriesCommand implements OktoSubcommand {
-
-    private static final Logger LOG = LoggerFactory.getLogger(StoriesCommand.class);
 
     private final StoryLookup lookup;
     private final AfterAck afterAck;
@@ -58,15 +53,7 @@ class StoriesCommand implements OktoSubcommand {
                     .text(StoryCards.listingText(boards))
                     .blocks(StoryCards.listing(boards))
                     .build());
-        }, message -> respondQuietly(context, message));
+        }, message -> AfterAck.respondQuietly(context, message));
         return context.ack();
-    }
-
-    private static void respondQuietly(SlashCommandContext context, String message) {
-        try {
-            context.respond(message);
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("Could not answer /okto stories", e);
-        }
     }
 }

@@ -5,6 +5,7 @@ import com.oktoslack.oktopost.Profile;
 import com.oktoslack.oktopost.Story;
 import com.oktoslack.oktopost.StoryMessage;
 import com.oktoslack.oktopost.Workflow;
+import com.oktoslack.slack.CampaignOptions;
 import com.oktoslack.slack.Mrkdwn;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
@@ -69,7 +70,7 @@ final class StoryViews {
     static final String LINK_BLOCK = "link";
     static final String LINK_ACTION = "stories_link";
     static final String CAMPAIGN_BLOCK = "campaign";
-    static final String CAMPAIGN_ACTION = "stories_campaign";
+    static final String CAMPAIGN_ACTION = CampaignOptions.ACTION;
     static final String BOARD_BLOCK = "board";
     static final String BOARD_ACTION = "stories_board";
     static final String WORKFLOW_BLOCK = "workflow";

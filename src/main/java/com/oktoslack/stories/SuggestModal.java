@@ -9,6 +9,7 @@ import com.oktoslack.people.People;
 import com.oktoslack.people.PersonLink;
 import com.oktoslack.slack.Mrkdwn;
 import com.oktoslack.slack.SlackMarkup;
+import com.oktoslack.slack.SlackUsers;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.model.Attachment;
 import com.slack.api.model.Message;
@@ -17,6 +18,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Fills an open suggest modal from the Slack message, after checking who asks and what they may do. */
 @Singleton
@@ -35,12 +37,14 @@ class SuggestModal {
     private final Oktopost oktopost;
     private final Modals modals;
     private final ObjectMapper json;
+    private final SlackUsers slackUsers;
 
-    SuggestModal(People people, Oktopost oktopost, Modals modals, ObjectMapper json) {
+    SuggestModal(People people, Oktopost oktopost, Modals modals, ObjectMapper json, SlackUsers slackUsers) {
         this.people = people;
         this.oktopost = oktopost;
         this.modals = modals;
         this.json = json;
+        this.slackUsers = slackUsers;
     }
 
     void fill(Modals.Opened modal, String slackUserId, String channelId, Message source) throws IOException, SlackApiException {
@@ -64,7 +68,7 @@ class SuggestModal {
         Board only = boards.size() == 1 ? boards.get(0) : null;
         String metadata = json.writeValueAsString(new SuggestMetadata(channelId, source.getTs(),
                 only == null ? null : only.id(), only == null ? null : only.name(), access == Access.DRAFT_ONLY));
-        modals.update(modal, StoryViews.suggestForm(new StoryViews.SuggestFormModel(title(source), description(source),
+        modals.update(modal, StoryViews.suggestForm(new StoryViews.SuggestFormModel(title(source, slackUsers::nameOr), description(source, slackUsers::nameOr),
                 link(source).orElse(null), boards, workflows, access == Access.DRAFT_ONLY, metadata)));
     }
 
@@ -80,8 +84,8 @@ class SuggestModal {
     }
 
     /** The first line that is more than a bare link, else an unfurled link's title. */
-    static String title(Message source) {
-        String plain = SlackMarkup.plain(source.getText(), id -> id, false);
+    static String title(Message source, Function<String, String> userName) {
+        String plain = SlackMarkup.plain(source.getText(), userName, false);
         for (String line : plain.split("\n")) {
             String candidate = line.strip();
             if (!candidate.isEmpty() && !Mrkdwn.isWebUrl(candidate)) {
@@ -92,8 +96,8 @@ class SuggestModal {
                 .map(t -> Mrkdwn.cut(t, 100)).findFirst().orElse("");
     }
 
-    static String description(Message source) {
-        return Mrkdwn.cut(SlackMarkup.plain(source.getText(), id -> id), StoryViews.MAX_INPUT);
+    static String description(Message source, Function<String, String> userName) {
+        return Mrkdwn.cut(SlackMarkup.plain(source.getText(), userName), StoryViews.MAX_INPUT);
     }
 
     static Optional<String> link(Message source) {

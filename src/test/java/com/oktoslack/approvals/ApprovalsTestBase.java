@@ -57,10 +57,13 @@ abstract class ApprovalsTestBase extends AppTestBase {
         oktopost.reset();
     }
 
-    /** Until the webhook inbox is drained and no card is due or being posted. */
+    /** Until the webhook inbox is drained, no card is due or being posted, and every posted card shows its item as it is. */
     void awaitQuiet() {
-        Cards.until("webhooks handled and cards posted", () -> count("SELECT COUNT(*) FROM webhook_inbox WHERE status = 'pending'") == 0
-                && count("SELECT COUNT(*) FROM approval_card WHERE status IN ('due', 'posting')") == 0);
+        Cards.until("webhooks handled and cards posted and up to date",
+                () -> count("SELECT COUNT(*) FROM webhook_inbox WHERE status = 'pending'") == 0
+                        && count("SELECT COUNT(*) FROM approval_card WHERE status IN ('due', 'posting')") == 0
+                        && count("SELECT COUNT(*) FROM approval_card c JOIN approval_item i ON i.entity_id = c.entity_id "
+                        + "AND i.round = c.round WHERE c.status = 'posted' AND c.rendered_version < i.version") == 0);
     }
 
     long count(String sql) {

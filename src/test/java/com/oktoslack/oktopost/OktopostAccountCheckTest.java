@@ -60,6 +60,14 @@ class OktopostAccountCheckTest extends OktopostTestBase {
     }
 
     @Test
+    void anAddressWithoutOktopostsApiStopsStartUpWithAHint() {
+        fake().failNext(404, 1, "Not found");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> check.verify());
+        assertFalse(e instanceof OktopostAccountCheck.Unreachable, "not worth restarting for");
+        assertTrue(e.getMessage().contains("OKTOPOST_BASE_URL must end in /v2"), e.getMessage());
+    }
+
+    @Test
     void otherTroubleOnOktopostsSideIsLoggedAndStartUpGoesOn() {
         fake().failNext(200, 1, "Temporarily unavailable");
         Logger logger = (Logger) LoggerFactory.getLogger(OktopostAccountCheck.class);

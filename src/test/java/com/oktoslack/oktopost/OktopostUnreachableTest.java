@@ -39,7 +39,7 @@ class OktopostUnreachableTest extends OktopostTestBase {
 
     @Test
     void startUpNamesTheBaseUrl() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> check.verify());
+        IllegalStateException e = assertThrows(OktopostAccountCheck.Unreachable.class, () -> check.verify());
         assertTrue(e.getMessage().startsWith("Oktopost is not reachable at " + BASE_URL + " "), e.getMessage());
     }
 

@@ -1,16 +1,19 @@
 package com.oktoslack.scheduling;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.oktoslack.oktopost.Oktopost;
 import com.oktoslack.testing.AppTestBase;
 import com.oktoslack.testing.FakeSlack;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ScheduleModalTest extends AppTestBase {
 
     private final ScheduleWorld world = new ScheduleWorld(oktopost, slack);
+
+    @Inject
+    Oktopost facade;
 
     @MockBean(Clock.class)
     Clock clock() {
@@ -118,6 +124,27 @@ class ScheduleModalTest extends AppTestBase {
 
         JsonNode all = ScheduleForms.json(new ScheduleForms(slackRequests()).typeCampaign(MIA, "").body()).path("options");
         assertEquals(List.of(world.springCampaign, world.summerCampaign), values(all));
+    }
+
+    @Test
+    void whenOktopostIsTooSlowForSlacksWaitTheCampaignFieldOffersNothingAndTheListIsThereNextTime() {
+        facade.forgetCachedLists();
+        ScheduleForms forms = new ScheduleForms(slackRequests());
+        oktopost.latency(Duration.ofSeconds(4));
+        try {
+            HttpResponse<String> slow = forms.typeCampaign(MIA, "SPR");
+            assertEquals(200, slow.statusCode());
+            assertEquals(0, ScheduleForms.json(slow.body()).path("options").size(), slow.body());
+        } finally {
+            oktopost.latency(Duration.ZERO);
+        }
+
+        Instant deadline = Instant.now().plusSeconds(10);
+        List<String> offered = List.of();
+        while (offered.isEmpty() && Instant.now().isBefore(deadline)) {
+            offered = values(ScheduleForms.json(forms.typeCampaign(MIA, "SPR").body()).path("options"));
+        }
+        assertEquals(List.of(world.springCampaign), offered);
     }
 
     @Test

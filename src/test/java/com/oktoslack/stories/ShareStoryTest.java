@@ -284,8 +284,14 @@ class ShareStoryTest extends AppTestBase {
 
     @Test
     void anUnfinishedShareIsResumedWithoutPostingTwice() throws Exception {
-        // The LinkedIn post was created but its answer was lost; Twitter was not started.
-        oktopost.addPost(world.linkedInMessageId, world.linkedInProfileId, Instant.now().plusSeconds(60), "pending");
+        // The LinkedIn post was created but its answer was lost; Twitter was not started. Since then, other
+        // advocates have shared the same story message more than a page of posts' worth.
+        oktopost.addPost(world.linkedInMessageId, world.linkedInProfileId, Instant.now().plusSeconds(60), "pending")
+                .put("Created", StoryWorld.OKTOPOST_DATE.format(Instant.now().minusSeconds(60)));
+        for (int i = 0; i < 120; i++) {
+            String other = oktopost.addProfile(world.advocateId, "LinkedIn", "Other " + i).get("Id").asText();
+            oktopost.addPost(world.linkedInMessageId, other, Instant.now().plusSeconds(60), "pending");
+        }
         SharePlan plan = new SharePlan(world.storyId, world.boardId, "Acme report 2026", null, List.of(
                 new SharePlan.Step("LinkedIn", world.linkedInMessageId, null, List.of(world.linkedInProfileId),
                         List.of("LinkedIn · Ada Lovelace"), SharePlan.SENDING, null, List.of()),

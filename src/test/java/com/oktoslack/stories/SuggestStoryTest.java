@@ -195,6 +195,17 @@ class SuggestStoryTest extends AppTestBase {
     }
 
     @Test
+    void aMentionWithoutALabelReadsAsThePersonsName() throws Exception {
+        slackRequests().messageShortcut(MIA, StoryViews.SUGGEST_SHORTCUT, "C0GENERAL", "1700000000.000300",
+                "Thanks <@" + StoryWorld.ADA + "> for the launch", slack.responseUrl("suggest-mention"));
+
+        JsonNode form = filledForm();
+
+        assertEquals("Thanks @Ada Advocate for the launch", initial(form, StoryViews.TITLE_BLOCK));
+        assertEquals("Thanks @Ada Advocate for the launch", initial(form, StoryViews.DESCRIPTION_BLOCK));
+    }
+
+    @Test
     void campaignsAreSearchedAsThePersonTypes() throws Exception {
         oktopost.addCampaign("Autumn webinar");
         Map<String, Object> payload = SlackRequests.base("block_suggestion", MIA);

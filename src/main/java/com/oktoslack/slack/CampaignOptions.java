@@ -1,8 +1,7 @@
-package com.oktoslack.scheduling;
+package com.oktoslack.slack;
 
 import com.oktoslack.oktopost.Campaign;
 import com.oktoslack.oktopost.Oktopost;
-import com.oktoslack.slack.SlackListener;
 import com.slack.api.app_backend.interactive_components.response.BlockSuggestionResponse;
 import com.slack.api.app_backend.interactive_components.response.Option;
 import com.slack.api.bolt.App;
@@ -24,13 +23,19 @@ import java.util.concurrent.TimeoutException;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
 /**
- * The campaign field's type-ahead, from the cached campaign list. Slack waits 3 seconds for options; when the
- * list has to be fetched and takes longer, the answer is empty and the fetch goes on to fill the cache.
+ * The type-ahead of every campaign field (the forms use {@link #ACTION} for it), from the cached campaign list.
+ * Slack waits 3 seconds for options; when the list has to be fetched and takes longer, the answer is empty and
+ * the fetch goes on to fill the cache.
  */
 @Singleton
-class CampaignOptions implements SlackListener {
+public class CampaignOptions implements SlackListener {
+
+    public static final String ACTION = "campaign_select";
 
     static final long ANSWER_WITHIN_MILLIS = 2000;
+    /** Slack's limits for an options answer. */
+    private static final int MAX_OPTIONS = 100;
+    private static final int MAX_OPTION_TEXT = 75;
 
     private static final Logger LOG = LoggerFactory.getLogger(CampaignOptions.class);
 
@@ -44,7 +49,7 @@ class CampaignOptions implements SlackListener {
 
     @Override
     public void register(App app) {
-        app.blockSuggestion(ScheduleViews.CAMPAIGN_ACTION, this::options);
+        app.blockSuggestion(ACTION, this::options);
     }
 
     private Response options(BlockSuggestionRequest request, BlockSuggestionContext context) {
@@ -64,8 +69,8 @@ class CampaignOptions implements SlackListener {
             campaigns = List.of();
         }
         List<Option> options = campaigns.stream()
-                .limit(ScheduleViews.MAX_OPTIONS)
-                .map(c -> new Option(plainText(ScheduleViews.cut(c.name())), c.id()))
+                .limit(MAX_OPTIONS)
+                .map(c -> new Option(plainText(Mrkdwn.cut(c.name(), MAX_OPTION_TEXT)), c.id()))
                 .toList();
         return context.ack(BlockSuggestionResponse.builder().options(options).build());
     }
