@@ -1,6 +1,5 @@
 package com.oktoslack.approvals;
 
-import com.oktoslack.slack.AfterAck;
 import com.oktoslack.slack.SlackListener;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
@@ -23,14 +22,12 @@ class ApproveButton implements SlackListener {
     private final Decider decider;
     private final Privately privately;
     private final LinkOnRefusal linking;
-    private final AfterAck afterAck;
 
-    ApproveButton(ClickCheck check, Decider decider, Privately privately, LinkOnRefusal linking, AfterAck afterAck) {
+    ApproveButton(ClickCheck check, Decider decider, Privately privately, LinkOnRefusal linking) {
         this.check = check;
         this.decider = decider;
         this.privately = privately;
         this.linking = linking;
-        this.afterAck = afterAck;
     }
 
     @Override
@@ -43,24 +40,17 @@ class ApproveButton implements SlackListener {
         String userId = payload.getUser().getId();
         Optional<CardRef> ref = payload.getActions().stream().findFirst().flatMap(a -> CardRef.parse(a.getValue()));
         if (ref.isEmpty()) {
-            afterAck.run(() -> privately.tell(context, "This button carries no item; it is from an older card."),
-                    message -> privately.tell(context, message));
+            privately.tellAfterAck(context, () -> "This button carries no item; it is from an older card.");
             return context.ack();
         }
         ClickCheck.Verdict verdict = check.claim(userId, ref.get());
         if (verdict instanceof ClickCheck.Refused refused) {
-            afterAck.run(() -> privately.tell(context, linking.answer(userId, refused, "Approve")),
-                    message -> privately.tell(context, message));
+            privately.tellAfterAck(context, () -> linking.answer(userId, refused, "Approve"));
             return context.ack();
         }
         ClickCheck.Allowed allowed = (ClickCheck.Allowed) verdict;
         boolean fromEphemeral = payload.getContainer() != null && payload.getContainer().isEphemeral();
-        afterAck.run(() -> {
-            String answer = decider.decide(allowed, userId, true, null, fromEphemeral);
-            if (answer != null) {
-                privately.tell(context, answer);
-            }
-        }, message -> privately.tell(context, message));
+        privately.tellAfterAck(context, () -> decider.decide(allowed, userId, true, null, fromEphemeral));
         return context.ack();
     }
 }

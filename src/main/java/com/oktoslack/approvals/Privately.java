@@ -1,5 +1,6 @@
 package com.oktoslack.approvals;
 
+import com.oktoslack.slack.AfterAck;
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.methods.MethodsClient;
@@ -9,6 +10,8 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.concurrent.Callable;
+
 /** Tells one person something only they see: through the click's response_url, or as an ephemeral message. */
 @Singleton
 class Privately {
@@ -16,9 +19,21 @@ class Privately {
     private static final Logger LOG = LoggerFactory.getLogger(Privately.class);
 
     private final MethodsClient slack;
+    private final AfterAck afterAck;
 
-    Privately(MethodsClient slack) {
+    Privately(MethodsClient slack, AfterAck afterAck) {
         this.slack = slack;
+        this.afterAck = afterAck;
+    }
+
+    /** After the ack, works out the answer to a click and tells it (null: nothing to say); a failure is told too. */
+    void tellAfterAck(ActionContext context, Callable<String> answer) {
+        afterAck.run(() -> {
+            String text = answer.call();
+            if (text != null) {
+                tell(context, text);
+            }
+        }, message -> tell(context, message));
     }
 
     /** After a button click; never replaces the card. */

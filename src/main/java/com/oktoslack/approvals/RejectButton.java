@@ -1,6 +1,5 @@
 package com.oktoslack.approvals;
 
-import com.oktoslack.slack.AfterAck;
 import com.oktoslack.slack.SlackListener;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
@@ -25,14 +24,12 @@ class RejectButton implements SlackListener {
     private final ApprovalStates states;
     private final Privately privately;
     private final LinkOnRefusal linking;
-    private final AfterAck afterAck;
 
-    RejectButton(ClickCheck check, ApprovalStates states, Privately privately, LinkOnRefusal linking, AfterAck afterAck) {
+    RejectButton(ClickCheck check, ApprovalStates states, Privately privately, LinkOnRefusal linking) {
         this.check = check;
         this.states = states;
         this.privately = privately;
         this.linking = linking;
-        this.afterAck = afterAck;
     }
 
     @Override
@@ -40,7 +37,7 @@ class RejectButton implements SlackListener {
         app.blockAction(ApprovalCards.REJECT_ACTION, this::clicked);
     }
 
-    private Response clicked(BlockActionRequest request, ActionContext context) throws IOException, SlackApiException {
+    private Response clicked(BlockActionRequest request, ActionContext context) {
         BlockActionPayload payload = request.getPayload();
         String userId = payload.getUser().getId();
         Optional<CardRef> ref = payload.getActions().stream().findFirst().flatMap(a -> CardRef.parse(a.getValue()));
@@ -49,25 +46,30 @@ class RejectButton implements SlackListener {
         }
         ClickCheck.Verdict verdict = check.check(userId, ref.get());
         if (verdict instanceof ClickCheck.Refused refused) {
-            afterAck.run(() -> privately.tell(context, linking.answer(userId, refused, "Reject")),
-                    message -> privately.tell(context, message));
+            privately.tellAfterAck(context, () -> linking.answer(userId, refused, "Reject"));
             return context.ack();
         }
         ApprovalItem item = ((ClickCheck.Allowed) verdict).item();
         String channelId = payload.getChannel() != null ? payload.getChannel().getId()
                 : payload.getContainer() == null ? null : payload.getContainer().getChannelId();
         RejectMetadata metadata = new RejectMetadata(ref.get(), channelId);
-        ViewsOpenResponse opened = context.client().viewsOpen(r -> r.triggerId(payload.getTriggerId())
-                .view(ApprovalCards.rejectModal(states.state(item), metadata.toJson())));
-        if (!opened.isOk()) {
-            return tellAfterAck(context, "Slack did not open the reject form in time (" + opened.getError()
+        String notOpened;
+        try {
+            ViewsOpenResponse opened = context.client().viewsOpen(r -> r.triggerId(payload.getTriggerId())
+                    .view(ApprovalCards.rejectModal(states.state(item), metadata.toJson())));
+            notOpened = opened.isOk() ? null : opened.getError();
+        } catch (IOException | SlackApiException e) {
+            notOpened = e.getMessage();
+        }
+        if (notOpened != null) {
+            return tellAfterAck(context, "Slack did not open the reject form in time (" + notOpened
                     + "); please press *Reject* again.");
         }
         return context.ack();
     }
 
     private Response tellAfterAck(ActionContext context, String text) {
-        afterAck.run(() -> privately.tell(context, text), message -> privately.tell(context, message));
+        privately.tellAfterAck(context, () -> text);
         return context.ack();
     }
 }

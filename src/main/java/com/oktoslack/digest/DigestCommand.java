@@ -99,7 +99,7 @@ class DigestCommand implements OktoSubcommand {
     }
 
     private Response subscribeChannel(List<String> rest, String channelId, String userId, SlashCommandContext context) {
-        Optional<String> invalid = checkTimeAndZone(rest);
+        Optional<String> invalid = checkTimeAndZone(rest, "here");
         if (invalid.isPresent()) {
             return context.ack(invalid.get());
         }
@@ -123,7 +123,7 @@ class DigestCommand implements OktoSubcommand {
         if (rest.size() == 1 && rest.get(0).equalsIgnoreCase("now")) {
             return personalNow(userId, context);
         }
-        Optional<String> invalid = checkTimeAndZone(rest);
+        Optional<String> invalid = checkTimeAndZone(rest, "me");
         if (invalid.isPresent()) {
             return context.ack(invalid.get());
         }
@@ -216,9 +216,10 @@ class DigestCommand implements OktoSubcommand {
     }
 
     /** Empty when the words are a valid {@code HH:MM [Zone]}, else what is wrong with them. */
-    private static Optional<String> checkTimeAndZone(List<String> words) {
+    private static Optional<String> checkTimeAndZone(List<String> words, String target) {
         if (words.isEmpty() || words.size() > 2) {
-            return Optional.of("Tell me the time of day, and optionally a time zone, e.g. `/okto digest here 09:00 Europe/Berlin`.");
+            return Optional.of("Tell me the time of day, and optionally a time zone, e.g. `/okto digest " + target
+                    + " 09:00 Europe/Berlin`.");
         }
         if (DigestSchedule.parseTime(words.get(0)).isEmpty()) {
             return Optional.of("`" + words.get(0) + "` is not a time of day. Use 24-hour HH:MM, e.g. `09:00` or `17:30`.");

@@ -9,8 +9,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a GET or DELETE: safe to repeat, so a 5xx or a missing answer is retried with jittered exponential
- * backoff. Calls that create things never carry it, since a lost answer may hide a success.
+ * Marks a call that is safe to repeat (a read, a delete, or an update that sets the same fields again), so a 5xx
+ * or a missing answer is retried with jittered exponential backoff. Calls that create things never carry it,
+ * since a lost answer may hide a success.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -22,8 +22,4 @@ public record NewMessage(String network,
     public NewMessage withLink(String url, String title, String linkDescription, String image) {
         return new NewMessage(network, campaignId, message, url, title, linkDescription, image, media);
     }
-
-    public NewMessage withMedia(String mediaId) {
-        return new NewMessage(network, campaignId, message, linkUrl, linkTitle, description, imageUrl, mediaId);
-    }
 }

@@ -52,10 +52,6 @@ public record PostQuery(@Nullable String campaignId,
         return new PostQuery(campaignId, messageId, newStatus, createdBy, order, after, before, page, count);
     }
 
-    public PostQuery withCreatedBy(@Nullable String userId) {
-        return new PostQuery(campaignId, messageId, status, userId, order, after, before, page, count);
-    }
-
     public PostQuery orderBy(@Nullable String newOrder) {
         return new PostQuery(campaignId, messageId, status, createdBy, newOrder, after, before, page, count);
     }

@@ -38,10 +38,6 @@ public record WorkflowItemQuery(@Nullable String workflowId,
         return new WorkflowItemQuery(id, stepId, page, count, withSteps, withAuthors, withHistory);
     }
 
-    public WorkflowItemQuery withStepId(@Nullable String id) {
-        return new WorkflowItemQuery(workflowId, id, page, count, withSteps, withAuthors, withHistory);
-    }
-
     public WorkflowItemQuery withPage(int newPage) {
         return new WorkflowItemQuery(workflowId, stepId, newPage, count, withSteps, withAuthors, withHistory);
     }
@@ -52,9 +48,5 @@ public record WorkflowItemQuery(@Nullable String workflowId,
 
     public WorkflowItemQuery withHistory(boolean history) {
         return new WorkflowItemQuery(workflowId, stepId, page, count, withSteps, withAuthors, history);
-    }
-
-    public WorkflowItemQuery withStepsAndAuthors(boolean steps, boolean authors) {
-        return new WorkflowItemQuery(workflowId, stepId, page, count, steps, authors, withHistory);
     }
 }

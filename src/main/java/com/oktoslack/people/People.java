@@ -44,8 +44,15 @@ public class People {
         }
         try {
             return Optional.of(link(slackUserId));
-        } catch (UserFacingException notFound) {
+        } catch (PersonNotFound notFound) {
             return Optional.empty();
+        }
+    }
+
+    /** Slack or Oktopost does not know the person; other reasons not to link are told as they are. */
+    static final class PersonNotFound extends UserFacingException {
+        PersonNotFound(String message) {
+            super(message);
         }
     }
 
@@ -57,17 +64,18 @@ public class People {
         return oktopostUserIds.isEmpty() ? List.of() : links.findByOktopostUserIdIn(oktopostUserIds);
     }
 
-    public Optional<PersonLink> byAdvocate(String advocateId) {
-        return links.findByAdvocateId(advocateId);
-    }
-
     public List<PersonLink> all() {
         return links.findAll();
     }
 
     /** Links by the Slack profile's e-mail; tells the user, in words, why when it cannot. */
     public PersonLink link(String slackUserId) throws IOException, SlackApiException {
-        SlackUser slackUser = slackUsers.user(slackUserId);
+        SlackUser slackUser;
+        try {
+            slackUser = slackUsers.user(slackUserId);
+        } catch (UserFacingException unknownToSlack) {
+            throw new PersonNotFound(unknownToSlack.getMessage());
+        }
         String email = slackUser.email();
         if (email == null || email.isBlank()) {
             throw new UserFacingException("Slack did not share your e-mail address with okto-slack, so I cannot find you in Oktopost. "
@@ -76,7 +84,7 @@ public class People {
         Optional<User> user = oktopost.userByEmail(email);
         Optional<Advocate> advocate = oktopost.advocatesByEmail(email).stream().findFirst();
         if (user.isEmpty() && advocate.isEmpty()) {
-            throw new UserFacingException("No Oktopost user or advocate has the e-mail " + email
+            throw new PersonNotFound("No Oktopost user or advocate has the e-mail " + email
                     + ". Ask an Oktopost admin to invite you with that address, then run `/okto link` again.");
         }
         if (user.isPresent()) {

@@ -14,6 +14,4 @@ interface PersonLinkRepository extends CrudRepository<PersonLink, String> {
     Optional<PersonLink> findByOktopostUserId(String oktopostUserId);
 
     List<PersonLink> findByOktopostUserIdIn(Collection<String> oktopostUserIds);
-
-    Optional<PersonLink> findByAdvocateId(String advocateId);
 }

@@ -34,10 +34,6 @@ class SocketModeRunner {
         LOG.info("Slack Socket Mode started");
     }
 
-    boolean running() {
-        return socketMode != null;
-    }
-
     @PreDestroy
     void stop() throws Exception {
         if (socketMode != null) {

@@ -42,6 +42,7 @@ class WebhookWorker {
     private final Duration gatherFor;
     private final ReentrantLock draining = new ReentrantLock();
     private final AtomicBoolean nudged = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
 
     WebhookWorker(InboxRepository inbox, WebhookEventTypes types, List<WebhookHandler> handlers, ObjectMapper json,
                   TaskScheduler scheduler, Clock clock, @Value("${okto.webhooks.gather-for:300ms}") Duration gatherFor) {
@@ -64,12 +65,22 @@ class WebhookWorker {
         }
     }
 
-    @Scheduled(fixedDelay = "${okto.webhooks.poll-every:5s}", initialDelay = "1s")
+    @Scheduled(fixedDelay = "${okto.webhooks.poll-every:5s}", initialDelay = "${okto.webhooks.poll-delay:1s}")
     void drain() {
-        if (!draining.tryLock()) {
-            nudge();
-            return;
+        // A call while a drain is under way makes that drain look once more, so nothing stored is left waiting.
+        again.set(true);
+        while (again.get() && draining.tryLock()) {
+            try {
+                while (again.getAndSet(false)) {
+                    drainDue();
+                }
+            } finally {
+                draining.unlock();
+            }
         }
+    }
+
+    private void drainDue() {
         try {
             List<InboxEntry> due;
             while (!(due = inbox.findDue(Instant.now(clock), BATCH)).isEmpty()) {
@@ -77,8 +88,6 @@ class WebhookWorker {
             }
         } catch (RuntimeException e) {
             LOG.error("Webhook inbox could not be drained", e);
-        } finally {
-            draining.unlock();
         }
     }
 

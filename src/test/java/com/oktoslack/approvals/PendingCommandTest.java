@@ -90,6 +90,15 @@ class PendingCommandTest extends ApprovalsTestBase {
     }
 
     @Test
+    void someoneWhoseOktopostUserIsLinkedToAnotherSlackAccountIsToldSo() {
+        slack.addUser("U0ANN2", "ann@acme.example", "Ann Again", "UTC", false);
+
+        String text = pending("U0ANN2").param("text");
+
+        assertTrue(text.contains("is already linked to <@" + ApprovalWorld.ANN + ">"), text);
+    }
+
+    @Test
     void atAStepEveryoneMustApproveWhoHasApprovedNoLongerSeesTheItemAndTheOthersStillDo() {
         ObjectNode review = oktopost.stepsOf(world.workflowId).get(0);
         review.put("MustBeApprovedByEveryone", true);
