@@ -1,6 +1,7 @@
 package com.oktoslack.scheduling;
 
 import com.oktoslack.slack.AfterAck;
+import com.oktoslack.slack.Modals;
 import com.oktoslack.slack.OktoSubcommand;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
@@ -42,7 +43,7 @@ class ScheduleCommand implements OktoSubcommand {
     public Response handle(String args, SlashCommandRequest request, SlashCommandContext context)
             throws IOException, SlackApiException {
         var payload = request.getPayload();
-        Optional<ScheduleModal.Opened> opened = modal.open(payload.getTriggerId());
+        Optional<Modals.Opened> opened = modal.open(payload.getTriggerId());
         if (opened.isEmpty()) {
             return context.ack("Slack did not let me open the form in time; please run `/okto schedule` again.");
         }

@@ -7,18 +7,15 @@ import com.oktoslack.oktopost.Oktopost;
 import com.oktoslack.oktopost.User;
 import com.oktoslack.people.People;
 import com.oktoslack.people.PersonLink;
+import com.oktoslack.slack.Modals;
+import com.oktoslack.slack.Modals.Opened;
 import com.oktoslack.slack.Mrkdwn;
 import com.oktoslack.slack.SlackMarkup;
 import com.oktoslack.slack.SlackUsers;
-import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
-import com.slack.api.methods.response.views.ViewsOpenResponse;
-import com.slack.api.methods.response.views.ViewsUpdateResponse;
 import com.slack.api.model.view.View;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -36,25 +33,19 @@ import java.util.Optional;
 @Singleton
 class ScheduleModal {
 
-    /** An open modal; the hash makes an update lose against a newer one instead of overwriting it. */
-    record Opened(String id, @Nullable String hash) {
-    }
-
     /** Where the modal was opened from: text to start with, where to confirm, a line to show. */
     record Origin(String prefill, @Nullable String responseUrl, @Nullable String line) {
     }
 
-    private static final Logger LOG = LoggerFactory.getLogger(ScheduleModal.class);
-
-    private final MethodsClient slack;
+    private final Modals modals;
     private final SlackUsers users;
     private final People people;
     private final Oktopost oktopost;
     private final ObjectMapper json;
     private final Clock clock;
 
-    ScheduleModal(MethodsClient slack, SlackUsers users, People people, Oktopost oktopost, ObjectMapper json, Clock clock) {
-        this.slack = slack;
+    ScheduleModal(Modals modals, SlackUsers users, People people, Oktopost oktopost, ObjectMapper json, Clock clock) {
+        this.modals = modals;
         this.users = users;
         this.people = people;
         this.oktopost = oktopost;
@@ -64,24 +55,19 @@ class ScheduleModal {
 
     /** Empty when Slack refused, typically because the trigger expired. */
     Optional<Opened> open(String triggerId) throws IOException, SlackApiException {
-        ViewsOpenResponse response = slack.viewsOpen(r -> r.triggerId(triggerId).view(ScheduleViews.loading()));
-        if (!response.isOk() || response.getView() == null) {
-            LOG.info("Slack did not open the scheduling modal: {}", response.getError());
-            return Optional.empty();
-        }
-        return Optional.of(new Opened(response.getView().getId(), response.getView().getHash()));
+        return modals.open(triggerId, ScheduleViews.loading());
     }
 
     void fill(Opened modal, String slackUserId, Origin origin) throws IOException, SlackApiException {
         ZoneId zone = ScheduleValidation.zone(users.user(slackUserId).timeZone());
         Optional<String> refusal = refusal(slackUserId);
         if (refusal.isPresent()) {
-            update(modal, ScheduleViews.notice(refusal.get()));
+            modals.update(modal, ScheduleViews.notice(refusal.get()));
             return;
         }
         ScheduleChoices choices = choices();
         if (choices.profiles().isEmpty()) {
-            update(modal, ScheduleViews.notice("Oktopost has no valid profile on " + String.join(", ",
+            modals.update(modal, ScheduleViews.notice("Oktopost has no valid profile on " + String.join(", ",
                     Networks.all().stream().map(Networks::label).toList())
                     + ". Connect or reconnect a profile in Oktopost, then try again."));
             return;
@@ -89,7 +75,7 @@ class ScheduleModal {
         // Loads the campaign list into the cache, so typing in the campaign field is answered in time.
         List<Campaign> campaigns = oktopost.campaigns(null);
         if (campaigns.isEmpty()) {
-            update(modal, ScheduleViews.notice("Oktopost has no active campaign, and every post belongs to one. "
+            modals.update(modal, ScheduleViews.notice("Oktopost has no active campaign, and every post belongs to one. "
                     + "Create a campaign in Oktopost, then try again."));
             return;
         }
@@ -99,7 +85,7 @@ class ScheduleModal {
         ZonedDateTime start = nextHour(zone);
         ScheduleForm form = ScheduleForm.fresh(text, start.toLocalDate(), start.toLocalTime(), campaign);
         ScheduleMetadata metadata = new ScheduleMetadata(zone.getId(), origin.responseUrl(), origin.line());
-        update(modal, ScheduleViews.form(choices, form, zone.getId(), write(metadata), origin.line()));
+        modals.update(modal, ScheduleViews.form(choices, form, zone.getId(), write(metadata), origin.line()));
     }
 
     /** Draws the form again from what the person has entered, with the profiles of the networks now picked. */
@@ -108,17 +94,13 @@ class ScheduleModal {
         ZoneId zone = ScheduleValidation.zone(metadata.timeZone());
         ZonedDateTime fallback = nextHour(zone);
         ScheduleForm form = ScheduleState.of(view.getState()).asForm(fallback.toLocalDate(), fallback.toLocalTime());
-        update(new Opened(view.getId(), view.getHash()),
+        modals.update(new Opened(view.getId(), view.getHash()),
                 ScheduleViews.form(choices(), form, zone.getId(), view.getPrivateMetadata(), metadata.origin()));
     }
 
     /** Shows a message in the modal; failures are only logged, as there is nowhere else to say it. */
     void showQuietly(String viewId, String message) {
-        try {
-            update(new Opened(viewId, null), ScheduleViews.notice(message));
-        } catch (IOException | SlackApiException | RuntimeException e) {
-            LOG.warn("Could not show a message in modal {}", viewId, e);
-        }
+        modals.showQuietly(new Opened(viewId, null), ScheduleViews.notice(message));
     }
 
     ScheduleMetadata read(String privateMetadata) {
@@ -152,14 +134,6 @@ class ScheduleModal {
 
     private ZonedDateTime nextHour(ZoneId zone) {
         return clock.instant().atZone(zone).truncatedTo(ChronoUnit.HOURS).plusHours(1);
-    }
-
-    private void update(Opened modal, View view) throws IOException, SlackApiException {
-        ViewsUpdateResponse response = slack.viewsUpdate(r -> r.viewId(modal.id()).hash(modal.hash()).view(view));
-        if (!response.isOk()) {
-            LOG.info("Slack did not update scheduling modal {}: {} {}", modal.id(), response.getError(),
-                    response.getResponseMetadata() == null ? "" : response.getResponseMetadata().getMessages());
-        }
     }
 
     private String write(ScheduleMetadata metadata) {

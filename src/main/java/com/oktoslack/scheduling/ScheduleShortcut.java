@@ -1,6 +1,7 @@
 package com.oktoslack.scheduling;
 
 import com.oktoslack.slack.AfterAck;
+import com.oktoslack.slack.Modals;
 import com.oktoslack.slack.SlackListener;
 import com.slack.api.app_backend.interactive_components.payload.MessageShortcutPayload;
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
@@ -38,7 +39,7 @@ class ScheduleShortcut implements SlackListener {
     private Response shortcut(MessageShortcutRequest request, MessageShortcutContext context)
             throws IOException, SlackApiException {
         MessageShortcutPayload payload = request.getPayload();
-        Optional<ScheduleModal.Opened> opened = modal.open(payload.getTriggerId());
+        Optional<Modals.Opened> opened = modal.open(payload.getTriggerId());
         if (opened.isEmpty()) {
             afterAck.run(() -> context.respond(ActionResponse.builder().responseType("ephemeral").replaceOriginal(false)
                             .text("Slack did not let me open the form in time; please use the shortcut again.").build()),

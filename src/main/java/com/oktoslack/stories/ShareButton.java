@@ -3,6 +3,7 @@ package com.oktoslack.stories;
 import com.oktoslack.people.People;
 import com.oktoslack.people.PersonLink;
 import com.oktoslack.slack.AfterAck;
+import com.oktoslack.slack.Modals;
 import com.oktoslack.slack.SlackListener;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
@@ -63,7 +64,7 @@ class ShareButton implements SlackListener {
             Optional<Modals.Opened> modal = shareModal.openLoading(triggerId);
             if (modal.isPresent()) {
                 afterAck.run(() -> shareModal.fill(modal.get(), ref.get(), known.get(), userId),
-                        message -> modals.showQuietly(modal.get(), ShareModal.TITLE, message));
+                        message -> modals.showQuietly(modal.get(), StoryViews.notice(ShareModal.TITLE, message)));
             } else {
                 afterAck.run(() -> tell(context, "Slack did not let me open the share form in time; please press *Share* again."),
                         message -> tellQuietly(context, message));
@@ -96,7 +97,7 @@ class ShareButton implements SlackListener {
             return;
         }
         afterAck.run(() -> shareModal.fill(modal.get(), ref, link.get(), userId),
-                message -> modals.showQuietly(modal.get(), ShareModal.TITLE, message));
+                message -> modals.showQuietly(modal.get(), StoryViews.notice(ShareModal.TITLE, message)));
     }
 
     private static void tell(ActionContext context, String text) throws IOException {

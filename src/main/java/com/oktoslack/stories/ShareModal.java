@@ -8,6 +8,7 @@ import com.oktoslack.oktopost.OktopostException;
 import com.oktoslack.oktopost.Profile;
 import com.oktoslack.oktopost.Story;
 import com.oktoslack.people.PersonLink;
+import com.oktoslack.slack.Modals;
 import com.oktoslack.slack.Mrkdwn;
 import com.oktoslack.slack.SlackUsers;
 import com.slack.api.methods.SlackApiException;

@@ -7,6 +7,7 @@ import com.oktoslack.oktopost.User;
 import com.oktoslack.oktopost.Workflow;
 import com.oktoslack.people.People;
 import com.oktoslack.people.PersonLink;
+import com.oktoslack.slack.Modals;
 import com.oktoslack.slack.Mrkdwn;
 import com.oktoslack.slack.SlackMarkup;
 import com.oktoslack.slack.SlackUsers;
@@ -65,10 +66,13 @@ class SuggestModal {
             return;
         }
         List<Workflow> workflows = access == Access.FULL ? oktopost.workflows() : List.of();
+        // Loads the campaign list into the cache, so typing in the campaign field is answered in time.
+        oktopost.campaigns(null);
         Board only = boards.size() == 1 ? boards.get(0) : null;
         String metadata = json.writeValueAsString(new SuggestMetadata(channelId, source.getTs(),
                 only == null ? null : only.id(), only == null ? null : only.name(), access == Access.DRAFT_ONLY));
-        modals.update(modal, StoryViews.suggestForm(new StoryViews.SuggestFormModel(title(source, slackUsers::nameOr), description(source, slackUsers::nameOr),
+        modals.update(modal, StoryViews.suggestForm(new StoryViews.SuggestFormModel(
+                title(source, slackUsers::nameOr), description(source, slackUsers::nameOr),
                 link(source).orElse(null), boards, workflows, access == Access.DRAFT_ONLY, metadata)));
     }
 

@@ -1,6 +1,7 @@
 package com.oktoslack.stories;
 
 import com.oktoslack.slack.AfterAck;
+import com.oktoslack.slack.Modals;
 import com.oktoslack.slack.SlackListener;
 import com.slack.api.app_backend.interactive_components.payload.MessageShortcutPayload;
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
@@ -50,7 +51,7 @@ class SuggestShortcut implements SlackListener {
                 StoryViews.loading(SuggestModal.TITLE, "Getting the board ready…"));
         if (modal.isPresent()) {
             afterAck.run(() -> suggestModal.fill(modal.get(), userId, channelId, payload.getMessage()),
-                    message -> modals.showQuietly(modal.get(), SuggestModal.TITLE, message));
+                    message -> modals.showQuietly(modal.get(), StoryViews.notice(SuggestModal.TITLE, message)));
         } else {
             afterAck.run(() -> context.respond(ActionResponse.builder().responseType("ephemeral").replaceOriginal(false)
                             .text("Slack did not let me open the form in time; please try the shortcut again.").build()),
