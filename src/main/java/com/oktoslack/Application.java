@@ -1,18 +1,28 @@
 package com.oktoslack;
 
 import com.oktoslack.oktopost.OktopostAccountCheck;
+import com.oktoslack.storage.DatabaseCheck;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 
 import java.util.List;
+import java.util.Optional;
 
 public class Application {
 
     public static void main(String[] args) {
-        List<String> missing = missingSettings(args);
-        if (!missing.isEmpty()) {
-            System.err.println(RequiredSettings.describe(missing));
-            System.exit(2);
+        try (ApplicationContext settingsOnly = ApplicationContext.builder().args(args).build()) {
+            settingsOnly.getEnvironment().start();
+            List<String> missing = RequiredSettings.missing(settingsOnly.getEnvironment());
+            if (!missing.isEmpty()) {
+                System.err.println(RequiredSettings.describe(missing));
+                System.exit(2);
+            }
+            Optional<String> database = DatabaseCheck.problem(settingsOnly.getEnvironment());
+            if (database.isPresent()) {
+                System.err.println("okto-slack cannot start: " + database.get());
+                System.exit(5);
+            }
         }
         ApplicationContext context = Micronaut.run(Application.class, args);
         try {
@@ -21,13 +31,6 @@ public class Application {
             System.err.println("okto-slack cannot start: " + e.getMessage());
             context.close();
             System.exit(e instanceof OktopostAccountCheck.Unreachable ? 4 : 3);
-        }
-    }
-
-    private static List<String> missingSettings(String[] args) {
-        try (ApplicationContext settingsOnly = ApplicationContext.builder().args(args).build()) {
-            settingsOnly.getEnvironment().start();
-            return RequiredSettings.missing(settingsOnly.getEnvironment());
         }
     }
 }

@@ -9,7 +9,7 @@ import io.micronaut.data.repository.CrudRepository;
 import java.time.Instant;
 import java.util.List;
 
-@JdbcRepository(dialect = Dialect.MYSQL)
+@JdbcRepository(dialect = Dialect.ANSI) // the SQL both SQLite and PostgreSQL accept: see storage/DatabaseVendor
 interface ApprovalCardRepository extends CrudRepository<ApprovalCard, Long> {
 
     /** 1 when the card is now due, 0 when the item already had this card in this round. */

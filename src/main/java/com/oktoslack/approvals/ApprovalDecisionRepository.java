@@ -7,7 +7,7 @@ import io.micronaut.data.repository.CrudRepository;
 
 import java.util.List;
 
-@JdbcRepository(dialect = Dialect.MYSQL)
+@JdbcRepository(dialect = Dialect.ANSI) // the SQL both SQLite and PostgreSQL accept: see storage/DatabaseVendor
 interface ApprovalDecisionRepository extends CrudRepository<ApprovalDecision, Long> {
 
     List<ApprovalDecision> findByEntityIdAndRoundOrderById(String entityId, int round);

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
-@JdbcRepository(dialect = Dialect.MYSQL)
+@JdbcRepository(dialect = Dialect.ANSI) // the SQL both SQLite and PostgreSQL accept: see storage/DatabaseVendor
 interface ApprovalItemRepository extends CrudRepository<ApprovalItem, String> {
 
     List<ApprovalItem> findByEntityIdIn(Collection<String> entityIds);

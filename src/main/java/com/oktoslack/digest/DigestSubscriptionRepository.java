@@ -8,7 +8,7 @@ import io.micronaut.data.repository.CrudRepository;
 
 import java.time.Instant;
 
-@JdbcRepository(dialect = Dialect.MYSQL)
+@JdbcRepository(dialect = Dialect.ANSI) // the SQL both SQLite and PostgreSQL accept: see storage/DatabaseVendor
 interface DigestSubscriptionRepository extends CrudRepository<DigestSubscription, String> {
 
     /** Creates or changes the time and zone; the day last sent stays, so a change never sends twice in a day. */

@@ -9,14 +9,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Iterator;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * The one place that knows the account's limits: sliding windows of calls per minute and per five seconds,
- * calls per UTC day (persisted), and the block Oktopost imposes after a breach (persisted). It never
- * sleeps: {@link #tryAcquire()} either counts the call or says how long to wait.
+ * calls per UTC day, and the block Oktopost imposes after a breach. All of it lives in the {@link BudgetStore},
+ * the database, so every replica on it spends one budget and a restart forgets nothing. It never sleeps:
+ * {@link #tryAcquire()} either counts the call or says how long to wait.
  */
 @Singleton
 class OktopostBudget {
@@ -26,13 +26,9 @@ class OktopostBudget {
     private final OktopostLimits limits;
     private final BudgetStore store;
     private final Clock clock;
-
-    /** Start times of the calls in the last minute, oldest first; the five-second window is its tail. */
-    private final Deque<Instant> recent = new ArrayDeque<>();
-    private LocalDate day;
-    private int callsToday;
-    private Instant blockedUntil = Instant.EPOCH;
-    private boolean loaded;
+    /** Used only while the store fails: losing the shared count is better than refusing to talk to Oktopost. */
+    private final BudgetStore fallback = new MemoryBudgetStore();
+    private boolean storeFailing;
 
     OktopostBudget(OktopostLimits limits, BudgetStore store, Clock clock) {
         this.limits = limits;
@@ -43,55 +39,78 @@ class OktopostBudget {
     /** Counts one call and answers {@link Duration#ZERO}, or answers how long until a call is allowed. */
     synchronized Duration tryAcquire() {
         Instant now = clock.instant();
-        refresh(now);
-        if (now.isBefore(blockedUntil)) {
-            return Duration.between(now, blockedUntil);
-        }
-        if (callsToday >= limits.perDay()) {
-            return Duration.between(now, day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-        }
-        Duration minute = waitForWindow(now, OktopostLimits.MINUTE, limits.perMinute());
-        Duration burst = waitForWindow(now, OktopostLimits.FIVE_SECONDS, limits.perFiveSeconds());
-        Duration wait = minute.compareTo(burst) >= 0 ? minute : burst;
-        if (!wait.isZero()) {
+        return inStore(ledger -> {
+            Instant blockedUntil = ledger.blockedUntil();
+            if (now.isBefore(blockedUntil)) {
+                return Duration.between(now, blockedUntil);
+            }
+            LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
+            if (ledger.callsOn(day) >= limits.perDay()) {
+                return Duration.between(now, day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+            }
+            List<Instant> recent = ledger.callsSince(now.minus(OktopostLimits.MINUTE));
+            Duration minute = waitForWindow(recent, now, OktopostLimits.MINUTE, limits.perMinute());
+            Duration burst = waitForWindow(recent, now, OktopostLimits.FIVE_SECONDS, limits.perFiveSeconds());
+            Duration wait = minute.compareTo(burst) >= 0 ? minute : burst;
+            if (wait.isZero()) {
+                ledger.recordCall(now);
+            }
             return wait;
-        }
-        recent.addLast(now);
-        callsToday++;
-        persist();
-        return Duration.ZERO;
+        });
     }
 
-    /** Oktopost answered 429: no call until {@code retryAfter} has passed, even across a restart. */
+    /** Oktopost answered 429: no call until {@code retryAfter} has passed, on any replica, even across a restart. */
     synchronized void blockedFor(Duration retryAfter) {
-        Instant now = clock.instant();
-        refresh(now);
-        Instant until = now.plus(retryAfter);
-        if (until.isAfter(blockedUntil)) {
-            blockedUntil = until;
-            persist();
-        }
+        Instant until = clock.instant().plus(retryAfter);
+        inStore(ledger -> {
+            if (until.isAfter(ledger.blockedUntil())) {
+                ledger.blockUntil(until);
+            }
+            return null;
+        });
     }
 
     synchronized BudgetStatus status() {
         Instant now = clock.instant();
-        refresh(now);
-        return new BudgetStatus(callsToday, Math.max(0, limits.perDay() - callsToday), limits.perDay(),
-                now.isBefore(blockedUntil) ? blockedUntil : null);
+        return inStore(ledger -> {
+            int callsToday = ledger.callsOn(LocalDate.ofInstant(now, ZoneOffset.UTC));
+            Instant blockedUntil = ledger.blockedUntil();
+            return new BudgetStatus(callsToday, Math.max(0, limits.perDay() - callsToday), limits.perDay(),
+                    now.isBefore(blockedUntil) ? blockedUntil : null);
+        });
     }
 
     /** True while Oktopost's own block (not merely our pacing) holds calls back. */
     synchronized boolean blockedByOktopost() {
-        return clock.instant().isBefore(blockedUntil);
+        Instant now = clock.instant();
+        return inStore(ledger -> now.isBefore(ledger.blockedUntil()));
     }
 
-    private Duration waitForWindow(Instant now, Duration window, int allowed) {
+    private <T> T inStore(Function<BudgetStore, T> work) {
+        try {
+            T result = store.locked(() -> work.apply(store));
+            if (storeFailing) {
+                storeFailing = false;
+                LOG.info("The Oktopost call budget is kept in the database again");
+            }
+            return result;
+        } catch (RuntimeException e) {
+            if (!storeFailing) {
+                storeFailing = true;
+                LOG.warn("Could not use the Oktopost call budget in the database; counting in this process until it answers", e);
+            }
+            return fallback.locked(() -> work.apply(fallback));
+        }
+    }
+
+    /** {@code recent} holds the calls of the last minute, oldest first. */
+    private static Duration waitForWindow(List<Instant> recent, Instant now, Duration window, int allowed) {
         Instant windowStart = now.minus(window);
         int inWindow = 0;
         Instant oldestCounted = null;
         // Walk back from the newest call; the allowed-th newest call is the one that has to leave the window.
-        for (Iterator<Instant> it = recent.descendingIterator(); it.hasNext(); ) {
-            Instant at = it.next();
+        for (int i = recent.size() - 1; i >= 0; i--) {
+            Instant at = recent.get(i);
             if (!at.isAfter(windowStart)) {
                 break;
             }
@@ -104,39 +123,5 @@ class OktopostBudget {
             return Duration.ZERO;
         }
         return Duration.between(now, oldestCounted.plus(window));
-    }
-
-    private void refresh(Instant now) {
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        if (!loaded) {
-            load(today);
-        } else if (!today.equals(day)) {
-            day = today;
-            callsToday = 0;
-        }
-        Instant minuteAgo = now.minus(OktopostLimits.MINUTE);
-        while (!recent.isEmpty() && !recent.peekFirst().isAfter(minuteAgo)) {
-            recent.removeFirst();
-        }
-    }
-
-    private void load(LocalDate today) {
-        day = today;
-        try {
-            callsToday = store.callsOn(today);
-            blockedUntil = store.blockedUntil();
-        } catch (RuntimeException e) {
-            LOG.warn("Could not read the stored Oktopost call budget; counting from zero", e);
-        }
-        loaded = true;
-    }
-
-    private void persist() {
-        try {
-            store.save(day, callsToday, blockedUntil);
-        } catch (RuntimeException e) {
-            // Losing the count is better than refusing to talk to Oktopost.
-            LOG.warn("Could not store the Oktopost call budget", e);
-        }
     }
 }

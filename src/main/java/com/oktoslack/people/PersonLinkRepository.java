@@ -8,7 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-@JdbcRepository(dialect = Dialect.MYSQL)
+@JdbcRepository(dialect = Dialect.ANSI) // the SQL both SQLite and PostgreSQL accept: see storage/DatabaseVendor
 interface PersonLinkRepository extends CrudRepository<PersonLink, String> {
 
     Optional<PersonLink> findByOktopostUserId(String oktopostUserId);

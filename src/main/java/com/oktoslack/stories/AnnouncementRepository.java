@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-@JdbcRepository(dialect = Dialect.MYSQL)
+@JdbcRepository(dialect = Dialect.ANSI) // the SQL both SQLite and PostgreSQL accept: see storage/DatabaseVendor
 interface AnnouncementRepository extends CrudRepository<Announcement, Long> {
 
     /** 1 when the story is now due in the channel, 0 when it already had a row there. */

@@ -9,7 +9,7 @@ import io.micronaut.data.repository.CrudRepository;
 import java.time.Instant;
 import java.util.List;
 
-@JdbcRepository(dialect = Dialect.MYSQL)
+@JdbcRepository(dialect = Dialect.ANSI) // the SQL both SQLite and PostgreSQL accept: see storage/DatabaseVendor
 interface StoryRequestRepository extends CrudRepository<StoryRequest, String> {
 
     /** 1 when accepted, 0 when this modal was submitted before. */

@@ -9,7 +9,7 @@ import io.micronaut.data.repository.CrudRepository;
 import java.time.Instant;
 import java.util.List;
 
-@JdbcRepository(dialect = Dialect.MYSQL)
+@JdbcRepository(dialect = Dialect.ANSI) // the SQL both SQLite and PostgreSQL accept: see storage/DatabaseVendor
 interface InboxRepository extends CrudRepository<InboxEntry, Long> {
 
     /** 1 when stored, 0 when an event with this key was already accepted. */

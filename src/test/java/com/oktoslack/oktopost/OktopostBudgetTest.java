@@ -6,9 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OktopostBudgetTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2025-03-10T12:00:00Z"));
-    private final MemoryStore store = new MemoryStore();
+    private final MemoryBudgetStore store = new MemoryBudgetStore();
 
     @Test
     void neverMoreThanSixtyPerMinuteNorHundredTwentyPerFiveSeconds() {
@@ -77,7 +75,9 @@ class OktopostBudgetTest {
 
     @Test
     void anExhaustedDayWaitsUntilMidnightUtc() {
-        store.save(LocalDate.parse("2025-03-10"), 20_000, Instant.EPOCH);
+        for (int i = 0; i < 20_000; i++) {
+            store.recordCall(Instant.parse("2025-03-10T00:00:00Z"));
+        }
         OktopostBudget budget = new OktopostBudget(OktopostLimits.documented(), store, clock);
         assertEquals(Duration.ofHours(12), budget.tryAcquire());
         clock.advance(Duration.ofHours(12));
@@ -142,16 +142,9 @@ class OktopostBudgetTest {
 
     @Test
     void aStoreThatFailsDoesNotStopCalls() {
-        BudgetStore broken = new BudgetStore() {
-            public int callsOn(LocalDate day) {
-                throw new IllegalStateException("database is locked");
-            }
-
-            public Instant blockedUntil() {
-                throw new IllegalStateException("database is locked");
-            }
-
-            public void save(LocalDate day, int calls, Instant blockedUntil) {
+        BudgetStore broken = new MemoryBudgetStore() {
+            @Override
+            public <T> T locked(java.util.function.Supplier<T> work) {
                 throw new IllegalStateException("database is locked");
             }
         };
@@ -182,30 +175,6 @@ class OktopostBudgetTest {
             Instant at = calls.get(i);
             long inWindow = calls.stream().filter(c -> !c.isAfter(at) && c.isAfter(at.minus(window))).count();
             assertTrue(inWindow <= allowed, inWindow + " calls in the " + window + " up to " + at);
-        }
-    }
-
-    /** The store in memory, as SQLite keeps it. */
-    static final class MemoryStore implements BudgetStore {
-        private final Map<LocalDate, Integer> calls = new HashMap<>();
-        private Instant blockedUntil = Instant.EPOCH;
-
-        @Override
-        public synchronized int callsOn(LocalDate day) {
-            return calls.getOrDefault(day, 0);
-        }
-
-        @Override
-        public synchronized Instant blockedUntil() {
-            return blockedUntil;
-        }
-
-        @Override
-        public synchronized void save(LocalDate day, int count, Instant until) {
-            calls.put(day, count);
-            if (until.isAfter(blockedUntil)) {
-                blockedUntil = until;
-            }
         }
     }
 }

@@ -26,7 +26,7 @@ class OktopostRateLimitTest extends OktopostTestBase {
     private final MutableClock clock = new MutableClock(Instant.parse("2025-03-10T12:00:00Z"));
 
     @Inject
-    SqliteBudgetStore store;
+    DatabaseBudgetStore store;
 
     @Inject
     OktopostLimits limits;

@@ -8,18 +8,17 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The whole app on an embedded server, wired to a fake Oktopost and a fake Slack on loopback and to its
- * own SQLite file. Subclasses add {@code @MicronautTest(transactional = false)}.
+ * own database ({@link TestDatabase}: a SQLite file, or a PostgreSQL schema). Subclasses add {@code @MicronautTest(transactional = false)}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class AppTestBase implements TestPropertyProvider {
 
     protected final FakeOktopost oktopost = FakeOktopost.start();
     protected final FakeSlack slack = FakeSlack.start();
-    protected final String databaseFile = "target/test-db/" + getClass().getSimpleName() + "-" + UUID.randomUUID() + ".db";
+    protected final Map<String, String> database = TestDatabase.fresh(getClass().getSimpleName());
 
     @Inject
     protected EmbeddedServer server;
@@ -31,7 +30,7 @@ public abstract class AppTestBase implements TestPropertyProvider {
         Map<String, String> properties = new HashMap<>();
         properties.put("oktopost.base-url", oktopost.baseUrl());
         properties.put("slack.api-url", slack.apiUrl());
-        properties.put("datasources.default.url", "jdbc:sqlite:" + databaseFile);
+        properties.putAll(database);
         properties.putAll(extraProperties());
         return properties;
     }
