@@ -24,7 +24,9 @@ public class Application {
                 System.exit(5);
             }
         }
-        ApplicationContext context = Micronaut.run(Application.class, args);
+        // With JSON logs every line on the console is a JSON object, so no banner.
+        ApplicationContext context = Micronaut.build(args).mainClass(Application.class)
+                .banner(!"json".equalsIgnoreCase(System.getenv("LOG_FORMAT"))).start();
         try {
             context.getBean(OktopostAccountCheck.class).verify();
         } catch (IllegalStateException e) {

@@ -1,5 +1,6 @@
 package com.oktoslack.health;
 
+import com.oktoslack.oktopost.OktopostHealth;
 import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -13,23 +14,53 @@ import org.slf4j.LoggerFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Up when the database answers; what a load balancer or orchestrator polls. */
-@Controller
+/**
+ * What a load balancer or orchestrator polls. {@code /health}: up when the database answers (the stable
+ * contract). {@code /health/liveness}: the process serves HTTP, so restarting it would not help.
+ * {@code /health/readiness}: it can do its work, so the database answers and Oktopost accepts the credentials.
+ */
+@Controller("/health")
 class HealthController {
 
     private static final Logger LOG = LoggerFactory.getLogger(HealthController.class);
+    private static final String UP = "UP";
+    private static final String DOWN = "DOWN";
 
     private final ConnectionOperations<Connection> connections;
+    private final OktopostHealth oktopost;
 
-    HealthController(ConnectionOperations<Connection> connections) {
+    HealthController(ConnectionOperations<Connection> connections, OktopostHealth oktopost) {
         this.connections = connections;
+        this.oktopost = oktopost;
     }
 
-    @Get("/health")
+    @Get
     @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<Map<String, String>> health() {
+        return answer(Map.of("status", databaseAnswers() ? UP : DOWN));
+    }
+
+    @Get("/liveness")
+    HttpResponse<Map<String, String>> liveness() {
+        return answer(Map.of("status", UP));
+    }
+
+    @Get("/readiness")
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    HttpResponse<Map<String, String>> readiness() {
+        boolean database = databaseAnswers();
+        boolean credentials = oktopost.credentialsAccepted();
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("status", database && credentials ? UP : DOWN);
+        body.put("database", database ? UP : DOWN);
+        body.put("oktopost", credentials ? UP : DOWN);
+        return answer(body);
+    }
+
+    private boolean databaseAnswers() {
         try {
             connections.executeRead(status -> {
                 try (Statement statement = status.getConnection().createStatement()) {
@@ -38,10 +69,15 @@ class HealthController {
                     throw new IllegalStateException(e);
                 }
             });
-            return HttpResponse.ok(Map.of("status", "UP"));
+            return true;
         } catch (RuntimeException e) {
             LOG.warn("Health check: database unreachable", e);
-            return HttpResponse.<Map<String, String>>status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("status", "DOWN"));
+            return false;
         }
+    }
+
+    private static HttpResponse<Map<String, String>> answer(Map<String, String> body) {
+        return UP.equals(body.get("status")) ? HttpResponse.ok(body)
+                : HttpResponse.<Map<String, String>>status(HttpStatus.SERVICE_UNAVAILABLE).body(body);
     }
 }

@@ -37,15 +37,17 @@ class OktopostCalls {
     private final ObjectMapper json;
     private final Sleeper sleeper;
     private final Clock clock;
+    private final OktopostMetrics metrics;
 
     OktopostCalls(OktopostBudget budget, OktopostLimits limits, OktopostSettings settings, ObjectMapper json,
-                  Sleeper sleeper, Clock clock) {
+                  Sleeper sleeper, Clock clock, OktopostMetrics metrics) {
         this.budget = budget;
         this.limits = limits;
         this.settings = settings;
         this.json = json;
         this.sleeper = sleeper;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** A call whose answer must carry a body. */
@@ -68,17 +70,21 @@ class OktopostCalls {
         try {
             response = request.get();
         } catch (HttpClientResponseException e) {
+            metrics.answered(what, e.getStatus().getCode());
             throw failure(what, e.getStatus().getCode(), e.getResponse());
         } catch (HttpClientException e) {
+            metrics.failed(what, "no-answer");
             LOG.warn("Oktopost {} got no answer: {}", what, e.getMessage());
             throw new OktopostException.Unreachable("No answer from Oktopost at " + settings.baseUrl() + " for " + what
                     + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             // E.g. an answer whose JSON does not fit the records: treated like a server fault.
+            metrics.failed(what, "unreadable");
             LOG.warn("Oktopost's answer to {} could not be read: {}", what, e.toString());
             throw new OktopostException.ServerError(0, "Oktopost's answer to " + what + " could not be read");
         }
         int status = response.code();
+        metrics.answered(what, status);
         if (status >= 400) {
             // The declarative client hands a 404 back as a response instead of throwing.
             throw failure(what, status, response);

@@ -11,6 +11,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,8 +21,10 @@ class SlackAppFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    Slack slack(SlackSettings settings) {
+    Slack slack(SlackSettings settings, SlackMetrics metrics) {
         SlackConfig config = new SlackConfig();
+        config.setHttpClientResponseHandlers(new ArrayList<>(config.getHttpClientResponseHandlers()));
+        config.getHttpClientResponseHandlers().add(metrics.webApiListener());
         String url = settings.apiUrl().endsWith("/") ? settings.apiUrl() : settings.apiUrl() + "/";
         config.setMethodsEndpointUrlPrefix(url);
         // Own rate-limit bookkeeping per app, not the SDK's process-wide singleton shared by every Slack instance.
