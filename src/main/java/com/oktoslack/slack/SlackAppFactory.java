@@ -7,12 +7,15 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.methods.AsyncMethodsClient;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.MethodsConfig;
+import com.slack.api.methods.MethodsCustomRateLimitResolver;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Builds the one Bolt app and the Slack Web API clients, pointed at {@code slack.api-url}. */
@@ -21,14 +24,20 @@ class SlackAppFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    Slack slack(SlackSettings settings, SlackMetrics metrics) {
+    Slack slack(SlackSettings settings, SlackMetrics metrics,
+                @Value("${slack.pacing-per-minute:0}") int pacingPerMinute) {
         SlackConfig config = new SlackConfig();
         config.setHttpClientResponseHandlers(new ArrayList<>(config.getHttpClientResponseHandlers()));
         config.getHttpClientResponseHandlers().add(metrics.webApiListener());
         String url = settings.apiUrl().endsWith("/") ? settings.apiUrl() : settings.apiUrl() + "/";
         config.setMethodsEndpointUrlPrefix(url);
         // Own rate-limit bookkeeping per app, not the SDK's process-wide singleton shared by every Slack instance.
-        config.setMethodsConfig(MethodsConfig.builder().executorName("okto-slack-" + UUID.randomUUID()).build());
+        MethodsConfig methods = MethodsConfig.builder().executorName("okto-slack-" + UUID.randomUUID()).build();
+        if (pacingPerMinute > 0) {
+            // Tests against the in-process fake Slack: Slack's own per-method and per-channel pace only slows them.
+            methods.setCustomRateLimitResolver(new EveryMethodPerMinute(pacingPerMinute));
+        }
+        config.setMethodsConfig(methods);
         return Slack.getInstance(config);
     }
 
@@ -58,5 +67,22 @@ class SlackAppFactory {
     @Singleton
     AsyncMethodsClient asyncMethods(Slack slack, SlackSettings settings) {
         return slack.methodsAsync(settings.botToken());
+    }
+
+    private record EveryMethodPerMinute(int perMinute) implements MethodsCustomRateLimitResolver {
+        @Override
+        public Optional<Integer> getCustomAllowedRequestsPerMinute(String teamId, String methodName) {
+            return Optional.of(perMinute);
+        }
+
+        @Override
+        public Optional<Integer> getCustomAllowedRequestsForChatPostMessagePerMinute(String teamId, String channel) {
+            return Optional.of(perMinute);
+        }
+
+        @Override
+        public Optional<Integer> getCustomAllowedRequestsForAssistantThreadsSetStatusPerMinute(String teamId, String channel) {
+            return Optional.of(perMinute);
+        }
     }
 }
