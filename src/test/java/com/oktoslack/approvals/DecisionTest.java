@@ -222,6 +222,29 @@ class DecisionTest extends ApprovalsTestBase {
     }
 
     @Test
+    void whenOktopostRefusesARejectionThePersonIsToldWhyWithTheirNoteAndMayRejectAgain() throws Exception {
+        String id = world.messageItem("Refused rejection");
+        FakeSlack.Message card = newCard(id);
+        client.press(ApprovalWorld.BOB, card, ApprovalCards.REJECT_ACTION);
+        String metadata = slack.await("views.open").json("view").path("private_metadata").asText();
+        oktopost.failNext("POST", "/workflow-item/" + id, 400, 1);
+
+        assertEquals(200, client.submitReject(ApprovalWorld.BOB, metadata, "The <link> & the date are wrong\nSee line 3").statusCode());
+
+        FakeSlack.Call told = slack.await("chat.postEphemeral", c -> ApprovalWorld.BOB.equals(c.param("user")), Duration.ofSeconds(10));
+        assertEquals(ApprovalWorld.CHANNEL, told.param("channel"));
+        assertEquals("Your rejection of step 1 of 3: Review did not go through. Oktopost said: Injected failure (HTTP 400)"
+                + "\nYour note, to use again:\n> The &lt;link&gt; &amp; the date are wrong\n> See line 3", told.param("text"));
+        assertEquals("pending", oktopost.workflowItem(id).orElseThrow().path("Status").asText());
+        Cards.until("the failed decision let go", () -> count("SELECT COUNT(*) FROM approval_intent WHERE slot = 'live'") == 0);
+        assertEquals(0, Cards.updates(slack, id), "the card still waits for a decision");
+
+        client.submitReject(ApprovalWorld.BOB, metadata, "Second try");
+        Cards.awaitCard(slack, ApprovalWorld.CHANNEL, id, m -> Cards.header(m).startsWith(":x: Rejected"));
+        assertEquals(2, oktopost.count("POST", "/workflow-item/" + id));
+    }
+
+    @Test
     void rejectIsRefusedBeforeAFormOpensForSomeoneWhoMayNotReject() {
         String id = world.messageItem("Not your form");
         FakeSlack.Message card = newCard(id);
