@@ -30,7 +30,8 @@ class ApprovalStates {
     enum Outcome { APPLIED, PARTIAL, STALE }
 
     /** A decision taken by a Slack user on the item at a step ({@code intentId}: the stored decision). */
-    record Claim(String intentId, String entityId, int round, String stepId, String slackUserId, boolean approve, @Nullable String note) {
+    record Claim(String intentId, String entityId, int round, String stepId, String slackUserId, boolean approve,
+                 @Nullable String note) {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ApprovalStates.class);
