@@ -9,6 +9,8 @@ import java.time.Instant;
 /**
  * An item as the cards show it. {@code step} and {@code content} are JSON ({@link StepInfo}, {@link CardContent});
  * {@code approverIds} repeats the step's approvers as {@code ,id,id,} for queries and click checks.
+ * {@code decidingBy} and {@code decidingSince} are no longer written: decisions under way are
+ * {@link ApprovalDecisionIntent}s.
  */
 @MappedEntity("approval_item")
 record ApprovalItem(@Id String entityId,
@@ -43,11 +45,6 @@ record ApprovalItem(@Id String entityId,
 
     boolean hasApprover(String oktopostUserId) {
         return approverIds.contains("," + oktopostUserId + ",");
-    }
-
-    ApprovalItem withoutClaim() {
-        return new ApprovalItem(entityId, round, entityType, workflowId, stepId, step, approverIds, status, content,
-                authorId, null, null, authorNotice, version, createdAt, updatedAt);
     }
 
     static String approverIds(StepInfo step) {

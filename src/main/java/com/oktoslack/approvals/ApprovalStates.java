@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -27,14 +26,12 @@ import java.util.concurrent.ConcurrentHashMap;
 @Singleton
 class ApprovalStates {
 
-    /** A claim older than this is taken to be abandoned (the decision call takes 30 s at most to fail). */
-    static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(2);
-
     /** What a decision made in Slack did. */
     enum Outcome { APPLIED, PARTIAL, STALE }
 
-    /** A decision taken by a Slack user on the item at a step. */
-    record Claim(String entityId, int round, String stepId, String slackUserId, boolean approve, @Nullable String note) {
+    /** A decision taken by a Slack user on the item at a step ({@code intentId}: the stored decision). */
+    record Claim(String intentId, String entityId, int round, String stepId, String slackUserId, boolean approve,
+                 @Nullable String note) {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ApprovalStates.class);
@@ -42,6 +39,7 @@ class ApprovalStates {
     private final ApprovalItemRepository items;
     private final ApprovalCardRepository cards;
     private final ApprovalDecisionRepository decisions;
+    private final ApprovalDecisionIntentRepository intents;
     private final ChannelRoutes routes;
     private final People people;
     private final ItemJson json;
@@ -49,10 +47,12 @@ class ApprovalStates {
     private final Set<String> unrouted = ConcurrentHashMap.newKeySet();
 
     ApprovalStates(ApprovalItemRepository items, ApprovalCardRepository cards, ApprovalDecisionRepository decisions,
-                   ChannelRoutes routes, People people, ItemJson json, Clock clock) {
+                   ApprovalDecisionIntentRepository intents, ChannelRoutes routes, People people, ItemJson json,
+                   Clock clock) {
         this.items = items;
         this.cards = cards;
         this.decisions = decisions;
+        this.intents = intents;
         this.routes = routes;
         this.people = people;
         this.json = json;
@@ -93,21 +93,35 @@ class ApprovalStates {
         return stored;
     }
 
-    /** Brings a pending item in line with Oktopost; true when the cards have something new to show. */
+    /**
+     * Brings a pending item in line with Oktopost; true when the cards have something new to show. While a
+     * decision taken here is live, what it did is recorded by that decision.
+     */
     @Transactional
     boolean observe(Observation seen) {
         Optional<ApprovalItem> found = items.findById(seen.entityId());
-        if (found.isEmpty() || !found.get().isPending() || isClaimed(found.get())) {
+        if (found.isEmpty() || !found.get().isPending() || intents.countLive(seen.entityId()) > 0) {
             return false;
         }
         return apply(found.get(), seen);
     }
 
-    /** Records what the decision call did, and lets go of the claim. */
+    /** Records what the decision call did, and ends the stored decision, in one transaction. */
     @Transactional
     Outcome decided(Claim claim, WorkflowItem result, @Nullable StepInfo resultStep) {
+        Outcome outcome = applyDecision(claim, result, resultStep);
+        intents.finish(claim.intentId(), ApprovalDecisionIntent.DONE, outcome.name(), clock.instant());
+        return outcome;
+    }
+
+    /** Ends a stored decision that did not change the item (refused, gone, or never sent). */
+    @Transactional
+    void finish(ApprovalDecisionIntent intent, String status, String outcome) {
+        intents.finish(intent.id(), status, outcome, clock.instant());
+    }
+
+    private Outcome applyDecision(Claim claim, WorkflowItem result, @Nullable StepInfo resultStep) {
         ApprovalItem item = items.findById(claim.entityId()).orElseThrow();
-        items.release(claim.entityId(), claim.slackUserId());
         if (!item.isPending() || item.round() != claim.round() || !item.stepId().equals(claim.stepId())) {
             return Outcome.STALE;
         }
@@ -121,15 +135,18 @@ class ApprovalStates {
             return Outcome.PARTIAL;
         }
         // Oktopost answers a stale stepId with the item as it is: only the outcome an approval of this very
-        // step can have (the next step, or approved after the last) counts as this decision.
+        // step can have (the next step, or settled after the last) counts as this decision. Oktopost documents
+        // only 'pending', so after our own call any other status means decided, unless it names the opposite.
+        String status = result.status() == null ? "" : result.status().toLowerCase(Locale.ROOT);
+        boolean settled = !result.isPending();
         boolean known = step.number() > 0;
         boolean toNextStep = result.isPending() && !sameStep
                 && (!known || resultStep == null || resultStep.number() == 0 || resultStep.number() == step.number() + 1);
-        boolean throughLastStep = WorkflowItem.APPROVED.equalsIgnoreCase(result.status()) && (!known || step.isLast());
+        boolean throughLastStep = settled && !WorkflowItem.REJECTED.equals(status) && (!known || step.isLast());
         boolean approvedOn = claim.approve() && (toNextStep || throughLastStep);
-        boolean rejected = !claim.approve() && WorkflowItem.REJECTED.equalsIgnoreCase(result.status());
+        boolean rejected = !claim.approve() && settled && !WorkflowItem.APPROVED.equals(status);
         if (!approvedOn && !rejected) {
-            apply(item.withoutClaim(), Observation.of(result, resultStep));
+            apply(item, Observation.of(result, resultStep));
             return Outcome.STALE;
         }
         record(item, label, rejected ? ApprovalItem.REJECTED : ApprovalItem.APPROVED, claim.slackUserId(), null,
@@ -150,11 +167,6 @@ class ApprovalStates {
     CardState state(ApprovalItem item) {
         return new CardState(item.entityId(), item.round(), item.status(), json.content(item), json.step(item),
                 decisions.findByEntityIdAndRoundOrderById(item.entityId(), item.round()), item.version());
-    }
-
-    boolean isClaimed(ApprovalItem item) {
-        return item.decidingBy() != null && item.decidingSince() != null
-                && item.decidingSince().isAfter(clock.instant().minus(CLAIM_TIMEOUT));
     }
 
     // ----

@@ -11,21 +11,21 @@ import jakarta.inject.Singleton;
 import java.util.Optional;
 
 /**
- * Approve, in one click. The check and the claim read and write only SQLite, so the ack goes back at once;
- * the Oktopost call and the card updates follow after it. A person who may not approve is told why, privately,
- * and Oktopost is not called.
+ * Approve, in one click. The check and the stored decision read and write only the database, so the ack goes
+ * back at once; the Oktopost call and the card updates follow after it. A person who may not approve is told
+ * why, privately, and Oktopost is not called.
  */
 @Singleton
 class ApproveButton implements SlackListener {
 
     private final ClickCheck check;
-    private final Decider decider;
+    private final ApprovalDecisionRunner runner;
     private final Privately privately;
     private final LinkOnRefusal linking;
 
-    ApproveButton(ClickCheck check, Decider decider, Privately privately, LinkOnRefusal linking) {
+    ApproveButton(ClickCheck check, ApprovalDecisionRunner runner, Privately privately, LinkOnRefusal linking) {
         this.check = check;
-        this.decider = decider;
+        this.runner = runner;
         this.privately = privately;
         this.linking = linking;
     }
@@ -43,14 +43,16 @@ class ApproveButton implements SlackListener {
             privately.tellAfterAck(context, () -> "This button carries no item; it is from an older card.");
             return context.ack();
         }
-        ClickCheck.Verdict verdict = check.claim(userId, ref.get());
+        boolean fromEphemeral = payload.getContainer() != null && payload.getContainer().isEphemeral();
+        String channelId = payload.getChannel() != null ? payload.getChannel().getId()
+                : payload.getContainer() == null ? null : payload.getContainer().getChannelId();
+        ClickCheck.Verdict verdict = check.claim(userId, ref.get(),
+                new ApprovalDecisionRunner.Request(true, null, channelId, fromEphemeral));
         if (verdict instanceof ClickCheck.Refused refused) {
             privately.tellAfterAck(context, () -> linking.answer(userId, refused, "Approve"));
             return context.ack();
         }
-        ClickCheck.Allowed allowed = (ClickCheck.Allowed) verdict;
-        boolean fromEphemeral = payload.getContainer() != null && payload.getContainer().isEphemeral();
-        privately.tellAfterAck(context, () -> decider.decide(allowed, userId, true, null, fromEphemeral));
+        runner.carryOut(((ClickCheck.Allowed) verdict).intent(), text -> privately.tell(context, text));
         return context.ack();
     }
 }

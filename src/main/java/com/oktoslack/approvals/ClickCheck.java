@@ -2,10 +2,9 @@ package com.oktoslack.approvals;
 
 import com.oktoslack.people.People;
 import com.oktoslack.people.PersonLink;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -20,7 +19,8 @@ class ClickCheck {
     sealed interface Verdict permits Allowed, Refused {
     }
 
-    record Allowed(ApprovalItem item, PersonLink link) implements Verdict {
+    /** {@code intent}: the decision stored by {@link #claim}; null after a mere {@link #check}. */
+    record Allowed(ApprovalItem item, PersonLink link, @Nullable ApprovalDecisionIntent intent) implements Verdict {
     }
 
     /** Why not, in words; {@code notLinked} when linking the person might be all that is missing. */
@@ -32,19 +32,17 @@ class ClickCheck {
 
     private final ApprovalItemRepository items;
     private final ApprovalDecisionRepository decisions;
-    private final ApprovalStates states;
+    private final ApprovalDecisionRunner runner;
     private final ItemJson json;
     private final People people;
-    private final Clock clock;
 
-    ClickCheck(ApprovalItemRepository items, ApprovalDecisionRepository decisions, ApprovalStates states, ItemJson json,
-               People people, Clock clock) {
+    ClickCheck(ApprovalItemRepository items, ApprovalDecisionRepository decisions, ApprovalDecisionRunner runner,
+               ItemJson json, People people) {
         this.items = items;
         this.decisions = decisions;
-        this.states = states;
+        this.runner = runner;
         this.json = json;
         this.people = people;
-        this.clock = clock;
     }
 
     /** Whether the user may decide on what the card shows (e.g. before opening the reject form). */
@@ -77,27 +75,35 @@ class ClickCheck {
                 item.round(), item.stepId(), ApprovalItem.APPROVED, slackUserId)) {
             return new Refused("You already approved " + step.label() + "; it waits for the other approvers.");
         }
-        if (states.isClaimed(item) && !slackUserId.equals(item.decidingBy())) {
-            return new Refused("<@" + item.decidingBy() + "> is deciding on this right now.");
+        Optional<ApprovalDecisionIntent> live = runner.live(item);
+        if (live.isPresent() && !slackUserId.equals(live.get().slackUserId())) {
+            return deciding(slackUserId, live.get());
         }
-        return new Allowed(item, link.get());
+        return new Allowed(item, link.get(), null);
     }
 
-    /** As {@link #check}, and takes the decision for this user: no one else can decide until it is done. */
-    Verdict claim(String slackUserId, CardRef ref) {
+    /**
+     * As {@link #check}, and stores the decision for this user before anything is acknowledged: no one else
+     * can decide on the item at this step until it is done.
+     */
+    Verdict claim(String slackUserId, CardRef ref, ApprovalDecisionRunner.Request request) {
         Verdict verdict = check(slackUserId, ref);
         if (!(verdict instanceof Allowed allowed)) {
             return verdict;
         }
-        Instant now = clock.instant();
-        if (items.claim(ref.entityId(), ref.round(), ref.stepId(), slackUserId, now, now.minus(ApprovalStates.CLAIM_TIMEOUT)) == 1) {
-            return allowed;
+        Optional<ApprovalDecisionIntent> stored = runner.record(allowed.item(), slackUserId, request);
+        if (stored.isPresent()) {
+            return new Allowed(allowed.item(), allowed.link(), stored.get());
         }
         ApprovalItem current = items.findById(ref.entityId()).orElse(allowed.item());
-        return outOfDate(current, ref).orElseGet(() -> new Refused(current.decidingBy() == null
-                ? "Someone else is deciding on this right now."
-                : slackUserId.equals(current.decidingBy()) ? "Your earlier click is deciding on this right now."
-                : "<@" + current.decidingBy() + "> is deciding on this right now."));
+        return outOfDate(current, ref).orElseGet(() -> runner.live(current)
+                .map(live -> deciding(slackUserId, live))
+                .orElseGet(() -> new Refused("Someone else is deciding on this right now.")));
+    }
+
+    private static Refused deciding(String slackUserId, ApprovalDecisionIntent live) {
+        return new Refused(slackUserId.equals(live.slackUserId()) ? "Your earlier click is deciding on this right now."
+                : "<@" + live.slackUserId() + "> is deciding on this right now.");
     }
 
     private Optional<Refused> outOfDate(ApprovalItem item, CardRef ref) {

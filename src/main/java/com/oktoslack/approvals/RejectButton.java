@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Reject opens a form for the note, right away since the trigger is only good for 3 seconds. Whether the
- * person may reject is checked first (stored state only); the decision itself is claimed when the form is sent.
+ * person may reject is checked first (stored state only); the decision itself is stored when the form is sent.
  */
 @Singleton
 class RejectButton implements SlackListener {

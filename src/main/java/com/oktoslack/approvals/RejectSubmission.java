@@ -1,6 +1,5 @@
 package com.oktoslack.approvals;
 
-import com.oktoslack.slack.AfterAck;
 import com.oktoslack.slack.SlackListener;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
@@ -15,22 +14,21 @@ import java.util.Optional;
 
 /**
  * The reject form's submit. Checked while Slack waits: a missing note, or a person who may no longer reject,
- * is shown next to the note field and nothing is done. Otherwise the decision is claimed, the form closes,
- * and Oktopost is told after the ack.
+ * is shown next to the note field and nothing is done. Otherwise the decision is stored with the note, the
+ * form closes, and Oktopost is told after the ack; if Oktopost refuses, the person is told privately with
+ * their note quoted, so nothing they wrote is lost.
  */
 @Singleton
 class RejectSubmission implements SlackListener {
 
     private final ClickCheck check;
-    private final Decider decider;
+    private final ApprovalDecisionRunner runner;
     private final Privately privately;
-    private final AfterAck afterAck;
 
-    RejectSubmission(ClickCheck check, Decider decider, Privately privately, AfterAck afterAck) {
+    RejectSubmission(ClickCheck check, ApprovalDecisionRunner runner, Privately privately) {
         this.check = check;
-        this.decider = decider;
+        this.runner = runner;
         this.privately = privately;
-        this.afterAck = afterAck;
     }
 
     @Override
@@ -50,18 +48,13 @@ class RejectSubmission implements SlackListener {
         if (note.isBlank()) {
             return context.ackWithErrors(Map.of(ApprovalCards.NOTE_BLOCK, "Say what needs to change; the author sees this note."));
         }
-        ClickCheck.Verdict verdict = check.claim(userId, metadata.get().ref());
+        String channelId = metadata.get().channelId();
+        ClickCheck.Verdict verdict = check.claim(userId, metadata.get().ref(),
+                new ApprovalDecisionRunner.Request(false, note, channelId, false));
         if (verdict instanceof ClickCheck.Refused refused) {
             return context.ackWithErrors(Map.of(ApprovalCards.NOTE_BLOCK, refused.message()));
         }
-        ClickCheck.Allowed allowed = (ClickCheck.Allowed) verdict;
-        String channelId = metadata.get().channelId();
-        afterAck.run(() -> {
-            String answer = decider.decide(allowed, userId, false, note, false);
-            if (answer != null) {
-                privately.tell(channelId, userId, answer);
-            }
-        }, message -> privately.tell(channelId, userId, message));
+        runner.carryOut(((ClickCheck.Allowed) verdict).intent(), text -> privately.tell(channelId, userId, text));
         return context.ack();
     }
 

@@ -1,10 +1,10 @@
 package com.oktoslack.digest;
 
+import com.oktoslack.access.Audience;
 import com.oktoslack.approvals.AlreadyApproved;
 import com.oktoslack.digest.DigestCards.DigestMessage;
 import com.oktoslack.digest.DigestSender.Outcome;
 import com.oktoslack.oktopost.Oktopost;
-import com.oktoslack.people.People;
 import com.oktoslack.people.PersonLink;
 import com.oktoslack.slack.AfterAck;
 import com.oktoslack.slack.OktoSubcommand;
@@ -42,20 +42,21 @@ class DigestCommand implements OktoSubcommand {
     private final DigestSubscriptions subscriptions;
     private final DigestSource source;
     private final DigestSender sender;
-    private final People people;
     private final SlackUsers slackUsers;
     private final Oktopost oktopost;
     private final AlreadyApproved alreadyApproved;
+    private final Audience audience;
     private final AfterAck afterAck;
     private final Clock clock;
 
-    DigestCommand(DigestSubscriptions subscriptions, DigestSource source, DigestSender sender, People people,
-                  SlackUsers slackUsers, Oktopost oktopost, AlreadyApproved alreadyApproved, AfterAck afterAck, Clock clock) {
+    DigestCommand(DigestSubscriptions subscriptions, DigestSource source, DigestSender sender,
+                  SlackUsers slackUsers, Oktopost oktopost, AlreadyApproved alreadyApproved, Audience audience,
+                  AfterAck afterAck, Clock clock) {
         this.subscriptions = subscriptions;
+        this.audience = audience;
         this.alreadyApproved = alreadyApproved;
         this.source = source;
         this.sender = sender;
-        this.people = people;
         this.slackUsers = slackUsers;
         this.oktopost = oktopost;
         this.afterAck = afterAck;
@@ -90,8 +91,7 @@ class DigestCommand implements OktoSubcommand {
         List<String> rest = words.subList(1, words.size());
         return switch (verb) {
             case "here" -> subscribeChannel(rest, channelId, userId, context);
-            case "off" -> rest.isEmpty() ? unsubscribe(DigestSubscription.channelId(channelId), context,
-                    "No more daily digests in this channel.", "This channel had no daily digest.") : usageError(context);
+            case "off" -> rest.isEmpty() ? unsubscribeChannel(channelId, userId, context) : usageError(context);
             case "now" -> rest.isEmpty() ? channelNow(channelId, userId, context) : usageError(context);
             case "me" -> personal(rest, userId, context);
             default -> usageError(context);
@@ -106,6 +106,7 @@ class DigestCommand implements OktoSubcommand {
         LocalTime time = DigestSchedule.parseTime(rest.get(0)).orElseThrow();
         Optional<ZoneId> zone = rest.size() > 1 ? DigestSchedule.parseZone(rest.get(1)) : Optional.empty();
         afterAck.respond(context, () -> {
+            audience.channelPoster(userId);
             ZoneChoice choice = zone.map(z -> new ZoneChoice(z, "")).orElseGet(() -> zoneOf(userId));
             DigestSubscription saved = subscriptions.forChannel(channelId, time, choice.zone(), userId);
             return "This channel gets the Oktopost digest every day at " + describeTime(saved) + choice.note()
@@ -146,12 +147,23 @@ class DigestCommand implements OktoSubcommand {
         return context.ack();
     }
 
+    /** Stopping a channel's digest is for those who may start one. */
+    private Response unsubscribeChannel(String channelId, String userId, SlashCommandContext context) {
+        afterAck.respond(context, () -> {
+            audience.channelPoster(userId);
+            return subscriptions.remove(DigestSubscription.channelId(channelId))
+                    ? "No more daily digests in this channel." : "This channel had no daily digest.";
+        });
+        return context.ack();
+    }
+
     private Response unsubscribe(String id, SlashCommandContext context, String removed, String absent) {
         return context.ack(subscriptions.remove(id) ? removed : absent);
     }
 
     private Response channelNow(String channelId, String userId, SlashCommandContext context) {
         afterAck.run(() -> {
+            audience.channelPoster(userId);
             ZoneId zone = subscriptions.find(DigestSubscription.channelId(channelId))
                     .map(DigestSubscription::zoneId)
                     .orElseGet(() -> zoneOf(userId).zone());
@@ -187,8 +199,12 @@ class DigestCommand implements OktoSubcommand {
     }
 
     /** The link of a Slack user who is an Oktopost user (only they can approve); found by e-mail if need be. */
-    private Optional<PersonLink> approverLink(String userId) throws IOException, SlackApiException {
-        return people.linkOrDiscover(userId).filter(PersonLink::isOktopostUser);
+    private Optional<PersonLink> approverLink(String userId) throws Exception {
+        try {
+            return Optional.of(audience.oktopostUser(userId, "a personal digest"));
+        } catch (UserFacingException notAnOktopostUser) {
+            return Optional.empty();
+        }
     }
 
     private String settings(String channelId, String userId) {

@@ -20,6 +20,9 @@ import java.util.Optional;
 @Singleton
 public class People {
 
+    /** Oktopost's role for users who may only look. */
+    private static final String READ_ONLY_ROLE = "read";
+
     private final PersonLinkRepository links;
     private final SlackUsers slackUsers;
     private final Oktopost oktopost;
@@ -105,6 +108,18 @@ public class People {
             links.save(link);
         }
         return link;
+    }
+
+    /** Whether Oktopost gives the linked user the read-only role ({@code read}); unknown users count as read-only. */
+    public boolean isReadOnly(PersonLink link) {
+        if (!link.isOktopostUser()) {
+            return true;
+        }
+        return oktopost.users().stream()
+                .filter(u -> u.id().equals(link.oktopostUserId()))
+                .findFirst()
+                .map(u -> u.role() == null || READ_ONLY_ROLE.equalsIgnoreCase(u.role().strip()))
+                .orElse(true);
     }
 
     public boolean unlink(String slackUserId) {

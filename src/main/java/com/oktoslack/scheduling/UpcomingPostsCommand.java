@@ -1,5 +1,6 @@
 package com.oktoslack.scheduling;
 
+import com.oktoslack.access.Audience;
 import com.oktoslack.oktopost.Credential;
 import com.oktoslack.oktopost.Message;
 import com.oktoslack.oktopost.Oktopost;
@@ -12,10 +13,8 @@ import com.oktoslack.slack.SlackUsers;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.methods.SlackApiException;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,12 +42,14 @@ class UpcomingPostsCommand implements OktoSubcommand {
 
     private final Oktopost oktopost;
     private final SlackUsers users;
+    private final Audience audience;
     private final AfterAck afterAck;
     private final Clock clock;
 
-    UpcomingPostsCommand(Oktopost oktopost, SlackUsers users, AfterAck afterAck, Clock clock) {
+    UpcomingPostsCommand(Oktopost oktopost, SlackUsers users, Audience audience, AfterAck afterAck, Clock clock) {
         this.oktopost = oktopost;
         this.users = users;
+        this.audience = audience;
         this.afterAck = afterAck;
         this.clock = clock;
     }
@@ -75,7 +76,8 @@ class UpcomingPostsCommand implements OktoSubcommand {
         return context.ack();
     }
 
-    private String upcoming(String userId) throws IOException, SlackApiException {
+    private String upcoming(String userId) throws Exception {
+        audience.oktopostUser(userId, "the posting calendar");
         ZoneId zone = ScheduleValidation.zone(users.user(userId).timeZone());
         Instant now = clock.instant();
         List<Post> posts = oktopost.allPosts(PostQuery.scheduledBetween(now, now.plus(AHEAD))).stream()

@@ -9,7 +9,7 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 
-/** Slack user profiles (e-mail, time zone, admin flag), cached for a few minutes. */
+/** Slack user profiles (e-mail, time zone, admin and guest flags, workspace), cached for a few minutes. */
 @Singleton
 public class SlackUsers {
 
@@ -28,7 +28,8 @@ public class SlackUsers {
         User user = response.getUser();
         String email = user.getProfile() == null ? null : user.getProfile().getEmail();
         String name = user.getRealName() != null && !user.getRealName().isBlank() ? user.getRealName() : user.getName();
-        return new SlackUser(user.getId(), email, name, user.getTz(), user.isAdmin() || user.isOwner());
+        return new SlackUser(user.getId(), email, name, user.getTz(), user.isAdmin() || user.isOwner(),
+                user.isRestricted() || user.isUltraRestricted(), user.getTeamId());
     }
 
     /** How a mention of the user reads to people: their name, or the id when Slack will not say. */

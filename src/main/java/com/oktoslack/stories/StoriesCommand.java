@@ -1,5 +1,6 @@
 package com.oktoslack.stories;
 
+import com.oktoslack.access.Audience;
 import com.oktoslack.slack.AfterAck;
 import com.oktoslack.slack.OktoSubcommand;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
@@ -16,11 +17,13 @@ import java.util.List;
 class StoriesCommand implements OktoSubcommand {
 
     private final StoryLookup lookup;
+    private final Audience audience;
     private final AfterAck afterAck;
     private final Clock clock;
 
-    StoriesCommand(StoryLookup lookup, AfterAck afterAck, Clock clock) {
+    StoriesCommand(StoryLookup lookup, Audience audience, AfterAck afterAck, Clock clock) {
         this.lookup = lookup;
+        this.audience = audience;
         this.afterAck = afterAck;
         this.clock = clock;
     }
@@ -42,7 +45,9 @@ class StoriesCommand implements OktoSubcommand {
 
     @Override
     public Response handle(String args, SlashCommandRequest request, SlashCommandContext context) {
+        String userId = request.getPayload().getUserId();
         afterAck.run(() -> {
+            audience.boardReader(userId);
             List<StoryCards.BoardStories> boards = lookup.current(clock.instant());
             if (boards.isEmpty()) {
                 context.respond("This Oktopost account has no active advocacy board.");

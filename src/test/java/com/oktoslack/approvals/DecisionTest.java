@@ -1,6 +1,8 @@
 package com.oktoslack.approvals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.oktoslack.testing.FakeOktopost;
 import com.oktoslack.testing.FakeSlack;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -21,6 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
 class DecisionTest extends ApprovalsTestBase {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void approveIsOneOktopostCallWithTheStepAndANoteNamingTheUserAndEveryCardMovesOn() {
@@ -219,6 +223,54 @@ class DecisionTest extends ApprovalsTestBase {
         HttpResponse<String> again = client.submitReject(ApprovalWorld.BOB, metadata, "Once more");
         assertTrue(again.body().contains("This card is out of date: the item was already rejected."), again.body());
         assertEquals(1, oktopost.count("POST", "/workflow-item"));
+    }
+
+    @Test
+    void whenOktopostRefusesARejectionThePersonIsToldWhyWithTheirNoteAndMayRejectAgain() throws Exception {
+        String id = world.messageItem("Refused rejection");
+        FakeSlack.Message card = newCard(id);
+        client.press(ApprovalWorld.BOB, card, ApprovalCards.REJECT_ACTION);
+        String metadata = slack.await("views.open").json("view").path("private_metadata").asText();
+        oktopost.failNext("POST", "/workflow-item/" + id, 400, 1);
+
+        assertEquals(200, client.submitReject(ApprovalWorld.BOB, metadata, "The <link> & the date are wrong\nSee line 3").statusCode());
+
+        FakeSlack.Call told = slack.await("chat.postEphemeral", c -> ApprovalWorld.BOB.equals(c.param("user")), Duration.ofSeconds(10));
+        assertEquals(ApprovalWorld.CHANNEL, told.param("channel"));
+        assertEquals("Your rejection of step 1 of 3: Review did not go through. Oktopost said: Injected failure (HTTP 400)"
+                + "\nYour note, to use again:\n> The &lt;link&gt; &amp; the date are wrong\n> See line 3", told.param("text"));
+        assertEquals("pending", oktopost.workflowItem(id).orElseThrow().path("Status").asText());
+        Cards.until("the failed decision let go", () -> count("SELECT COUNT(*) FROM approval_intent WHERE slot = 'live'") == 0);
+        assertEquals(0, Cards.updates(slack, id), "the card still waits for a decision");
+
+        client.submitReject(ApprovalWorld.BOB, metadata, "Second try");
+        Cards.awaitCard(slack, ApprovalWorld.CHANNEL, id, m -> Cards.header(m).startsWith(":x: Rejected"));
+        assertEquals(2, oktopost.count("POST", "/workflow-item/" + id));
+    }
+
+    @Test
+    void afterItsOwnDecisionTheAppTakesAnyStatusButPendingAsDecided() throws Exception {
+        String id = world.messageItem("Undocumented status");
+        FakeSlack.Message card = newCard(id);
+        // The reference documents only 'pending': an answer naming another status still means the item was decided.
+        oktopost.on("POST", "/workflow-item/" + id, request -> {
+            ObjectNode item = oktopost.workflowItem(id).orElseThrow();
+            item.put("Status", "revisions_requested");
+            ObjectNode answer = JSON.createObjectNode().put("Result", true);
+            answer.set("Data", item.deepCopy().without("History"));
+            return FakeOktopost.Reply.ok(answer);
+        });
+        try {
+            client.press(ApprovalWorld.BOB, card, ApprovalCards.REJECT_ACTION);
+            String metadata = slack.await("views.open").json("view").path("private_metadata").asText();
+            client.submitReject(ApprovalWorld.BOB, metadata, "Needs another pass");
+
+            FakeSlack.Message rejected = Cards.awaitCard(slack, ApprovalWorld.CHANNEL, id, m -> Cards.header(m).startsWith(":x: Rejected"));
+            assertTrue(Cards.text(rejected).contains("Step 1 of 3: Review rejected by <@U0BOB>"), Cards.text(rejected));
+            assertEquals(1, oktopost.count("POST", "/workflow-item/" + id));
+        } finally {
+            oktopost.clearRoutes();
+        }
     }
 
     @Test

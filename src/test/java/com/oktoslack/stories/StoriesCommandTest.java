@@ -57,7 +57,7 @@ class StoriesCommandTest extends AppTestBase {
         String partnerStory = StoryWorld.story(oktopost, partnersBoard, "Partner story", Duration.ofHours(2), world.twitterMessageId)
                 .get("ID").asText();
 
-        HttpResponse<String> ack = slackRequests().slashCommand("U0ANYONE", "stories", slack.responseUrl("list"));
+        HttpResponse<String> ack = slackRequests().slashCommand(StoryWorld.ADA, "stories", slack.responseUrl("list"));
 
         assertEquals(200, ack.statusCode());
         FakeSlack.Call answer = slack.await("response_url", c -> "list".equals(c.param("response_id")), Duration.ofSeconds(10));
@@ -78,7 +78,7 @@ class StoriesCommandTest extends AppTestBase {
         oktopost.clearData();
         facade.forgetCachedLists();
 
-        slackRequests().slashCommand("U0ANYONE", "stories", slack.responseUrl("none"));
+        slackRequests().slashCommand(StoryWorld.ADA, "stories", slack.responseUrl("none"));
 
         FakeSlack.Call answer = slack.await("response_url", c -> "none".equals(c.param("response_id")), Duration.ofSeconds(10));
         assertEquals("This Oktopost account has no active advocacy board.", answer.param("text"));
@@ -90,7 +90,7 @@ class StoriesCommandTest extends AppTestBase {
             StoryWorld.story(oktopost, world.boardId, "Story " + i, Duration.ofMinutes(i + 1L), world.twitterMessageId);
         }
 
-        slackRequests().slashCommand("U0ANYONE", "stories", slack.responseUrl("long"));
+        slackRequests().slashCommand(StoryWorld.ADA, "stories", slack.responseUrl("long"));
 
         FakeSlack.Call answer = slack.await("response_url", c -> "long".equals(c.param("response_id")), Duration.ofSeconds(10));
         JsonNode blocks = JSON.readTree(answer.param("blocks"));

@@ -1,0 +1,30 @@
+package com.oktoslack.approvals;
+
+import com.oktoslack.slack.AfterAck;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * A process that dies right after a decision's ack: decisions are stored and acknowledged, never carried
+ * out. Switched on by {@code test.decisions.held=true}.
+ */
+@Singleton
+@Replaces(ApprovalDecisionRunner.class)
+@Requires(property = "test.decisions.held", value = "true")
+class HeldDecisionRunner extends ApprovalDecisionRunner {
+
+    HeldDecisionRunner(ApprovalDecisionIntentRepository intents, Decider decider, Privately privately, AfterAck afterAck,
+                       Clock clock, @Value("${okto.approvals.decision-lease}") Duration lease) {
+        super(intents, decider, privately, afterAck, clock, lease);
+    }
+
+    @Override
+    void submit(AfterAck.Work work) {
+        // Nothing after the ack: the process is gone before the decision call.
+    }
+}
