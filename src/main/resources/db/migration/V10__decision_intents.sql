@@ -3,8 +3,8 @@
 -- live decision exist per item, round and step, so a second click is told who is deciding.
 -- status: 'open' (Oktopost not asked yet), 'sending' (the decision call may have reached Oktopost, so a
 -- resumed decision reads the item before it calls again), 'done' or 'failed'.
--- owner and lease_until: the process carrying it out renews its lease while it works; a lease that ran out,
--- or one held by an earlier process, is taken over, so a decision outlives the process that took it.
+-- owner and lease_until: the process carrying it out renews its lease while it works; a lease that ran out
+-- is taken over, so a decision outlives the process that took it.
 -- answer_channel: where the person is answered (an ephemeral message there, else a DM).
 CREATE TABLE approval_intent (
     id             TEXT    PRIMARY KEY,

@@ -35,9 +35,6 @@ interface ApprovalDecisionIntentRepository extends CrudRepository<ApprovalDecisi
     @Query("SELECT * FROM approval_intent WHERE slot = 'live' AND (lease_until IS NULL OR lease_until < :now) ORDER BY created_at")
     List<ApprovalDecisionIntent> findExpired(Instant now);
 
-    /** Live decisions held by another process; read at start-up, when an earlier process's leases are orphans. */
-    @Query("SELECT * FROM approval_intent WHERE slot = 'live' AND (owner IS NULL OR owner <> :owner) ORDER BY created_at")
-    List<ApprovalDecisionIntent> findNotOwnedBy(String owner);
 
     /**
      * Takes the lease from whoever held it when it was read ({@code previousOwner} '' for nobody), unless it was

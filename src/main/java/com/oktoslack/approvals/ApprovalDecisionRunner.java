@@ -23,9 +23,10 @@ import java.util.function.Consumer;
 /**
  * Decisions taken on cards, from the click to Oktopost. A click is stored as a live decision, held by this
  * process under a lease, before the ack; it is carried out after the ack. The lease is renewed while this
- * process works on it, so the hold ends with the process: a decision whose lease ran out, or that an earlier
- * process held when this one starts, is taken over and finished (see {@link Decider} for how a decision
- * that may already have reached Oktopost is finished without a second call).
+ * process works on it, so the hold ends with the process: a decision whose lease ran out is taken over and
+ * finished by whichever process sees it first, at start-up or on a sweep (see {@link Decider} for how a
+ * decision that may already have reached Oktopost is finished without a second call). Only expired leases
+ * are taken, never a live one: with several replicas, the holder may still be at work.
  */
 @Singleton
 class ApprovalDecisionRunner {
@@ -85,7 +86,7 @@ class ApprovalDecisionRunner {
 
     @EventListener
     void onStartup(StartupEvent event) {
-        submit(() -> resume(intents.findNotOwnedBy(instanceId), "left by an earlier run"));
+        submit(() -> resume(intents.findExpired(clock.instant()), "left by a stopped process"));
     }
 
     @Scheduled(fixedDelay = "${okto.approvals.decision-sweep-every}", initialDelay = "${okto.approvals.decision-sweep-every}")
