@@ -22,7 +22,13 @@ interface InboxRepository extends CrudRepository<InboxEntry, Long> {
     @Query("SELECT * FROM webhook_inbox WHERE status = 'pending' AND next_attempt_at <= :now ORDER BY id LIMIT :limit")
     List<InboxEntry> findDue(Instant now, int limit);
 
+    @Query("SELECT * FROM webhook_inbox WHERE status = 'pending' AND next_attempt_at <= :now ORDER BY id DESC LIMIT :limit")
+    List<InboxEntry> findDueNewest(Instant now, int limit);
+
     long countByStatus(String status);
+
+    @Query("SELECT DISTINCT webhook_id FROM webhook_inbox WHERE webhook_id IS NOT NULL")
+    List<String> findWebhookIds();
 
     @Query("DELETE FROM webhook_inbox WHERE status <> 'pending' AND received_at < :before")
     int deleteSettledBefore(Instant before);

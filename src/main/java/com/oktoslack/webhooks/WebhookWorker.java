@@ -19,18 +19,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Drains the inbox in arrival order, handing each handler all due events of its types at once. Runs on a
- * schedule, so events left by a crash are picked up after a restart, and soon after each delivery.
+ * Drains the inbox, handing each handler all due events of its types at once. Each round takes the oldest due
+ * events and the newest ones side by side, so a backlog (even of junk) is worked off while what was delivered
+ * after it still gets through at once. Runs on a schedule, so events left by a crash are picked up after a
+ * restart, and soon after each delivery.
  */
 @Singleton
 class WebhookWorker {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookWorker.class);
-    private static final int BATCH = 1000;
+    /** Events per round from each end of the queue. */
+    private static final int HALF_BATCH = 500;
     private static final int MAX_ATTEMPTS = 10;
 
     private final InboxRepository inbox;
@@ -83,12 +87,21 @@ class WebhookWorker {
     private void drainDue() {
         try {
             List<InboxEntry> due;
-            while (!(due = inbox.findDue(Instant.now(clock), BATCH)).isEmpty()) {
+            while (!(due = due()).isEmpty()) {
                 process(due);
             }
         } catch (RuntimeException e) {
             LOG.error("Webhook inbox could not be drained", e);
         }
+    }
+
+    /** The oldest and the newest due events, oldest first. */
+    private List<InboxEntry> due() {
+        Instant now = Instant.now(clock);
+        Map<Long, InboxEntry> due = new TreeMap<>();
+        inbox.findDue(now, HALF_BATCH).forEach(e -> due.put(e.id(), e));
+        inbox.findDueNewest(now, HALF_BATCH).forEach(e -> due.put(e.id(), e));
+        return List.copyOf(due.values());
     }
 
     private void process(List<InboxEntry> due) {
