@@ -68,6 +68,7 @@ public final class WebhookDeliveries {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_PAYLOAD_IDS = 100;
     private static final AtomicLong PAYLOAD_IDS = new AtomicLong(1);
     private static final AtomicLong TIMESTAMPS = new AtomicLong(1_700_000_000);
 
@@ -99,7 +100,9 @@ public final class WebhookDeliveries {
             events.add(reading.body() == Body.ENVELOPE ? envelope(type, webhookId, object) : object);
         }
         String body = reading.body() == Body.ENVELOPE && events.size() == 1 ? events.get(0).toString() : events.toString();
-        return send(body, secret, String.join(",", payloadIds), webhookId, reading.header());
+        // A long list of payload ids would pass the server's header size limit; the body's hash keys those events.
+        String header = payloadIds.size() <= MAX_PAYLOAD_IDS ? String.join(",", payloadIds) : null;
+        return send(body, secret, header, webhookId, reading.header());
     }
 
     public HttpResponse<String> send(String type, ObjectNode object) {
