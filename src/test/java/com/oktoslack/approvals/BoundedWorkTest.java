@@ -51,7 +51,9 @@ class BoundedWorkTest extends AppTestBase {
 
     @Override
     protected Map<String, String> extraProperties() {
+        // The app's default pace (85% of Oktopost's limits), which tests otherwise lift to the documented limits.
         return Map.of("oktopost.webhook-secrets", ApprovalClient.WEBHOOK_SECRET,
+                "oktopost.limits.per-minute", "51", "oktopost.limits.per-five-seconds", "102",
                 "okto.approvals.reconcile-delay", "1h", "okto.approvals.publish-every", "1h");
     }
 
