@@ -118,6 +118,14 @@ class WebhookReadingsTest extends AppTestBase {
             assertEquals(400, response.statusCode(), body);
             assertEquals("{\"error\":\"Malformed body\"}", response.body(), body);
         }
+        for (String contentType : List.of("application/x-www-form-urlencoded", "text/plain", "application/xml")) {
+            String body = "a=1&b=%ZZ<x/>";
+            HttpResponse<String> response = raw(header, body, WebhookDeliveries.sign(WebhookReceiveTest.SECRET,
+                    body.getBytes()), contentType);
+
+            assertEquals(400, response.statusCode(), contentType + ": " + response.body());
+            assertEquals("{\"error\":\"Malformed body\"}", response.body(), contentType);
+        }
         assertEquals(0, inbox.count());
     }
 
@@ -142,8 +150,12 @@ class WebhookReadingsTest extends AppTestBase {
     }
 
     private HttpResponse<String> raw(Header header, String body, String signature) {
+        return raw(header, body, signature, "application/json");
+    }
+
+    private HttpResponse<String> raw(Header header, String body, String signature, String contentType) {
         HttpRequest request = HttpRequest.newBuilder(server.getURI().resolve("/oktopost/webhooks"))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", contentType)
                 .header(header == Header.SECRET ? "X-Oktopost-Secret" : "X-Oktopost-Signature", signature)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
