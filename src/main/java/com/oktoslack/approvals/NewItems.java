@@ -44,7 +44,8 @@ class NewItems {
     /** Some items were not listed yet; the worker hands the events over again later. */
     static final class NotListedYet extends Exception {
         NotListedYet(Set<String> ids) {
-            super("Not yet listed by Oktopost: " + ids);
+            super("Not yet listed by Oktopost: " + (ids.size() <= 10 ? ids
+                    : ids.size() + " items, e.g. " + ids.stream().limit(10).toList()));
         }
     }
 
@@ -85,6 +86,7 @@ class NewItems {
         if (byId.isEmpty()) {
             return;
         }
+        Map<String, WebhookEvent> received = new LinkedHashMap<>(byId);
         Set<String> unlisted = unlistedByLastRead(byId);
         unlisted.forEach(byId::remove);
         ItemScan.Result found = new ItemScan.Result(Map.of(), Map.of(), Map.of(), Map.of(), true, null);
@@ -104,10 +106,6 @@ class NewItems {
             if (found.listed() != null) {
                 lastWholeList = new WholeList(found.listed(), started);
             }
-        }
-        Map<String, WebhookEvent> received = new LinkedHashMap<>(byId);
-        for (WebhookEvent event : events) {
-            EventIds.entityId(event).filter(unlisted::contains).ifPresent(id -> received.putIfAbsent(id, event));
         }
         missing.addAll(unlisted);
         Map<String, WorkflowItem> pending = new LinkedHashMap<>();
@@ -134,12 +132,17 @@ class NewItems {
         }
         Instant graceStart = clock.instant().minus(LISTING_GRACE);
         Set<String> waitFor = new LinkedHashSet<>();
+        List<String> gone = new ArrayList<>();
         for (String id : missing) {
             if (received.get(id).receivedAt().isAfter(graceStart)) {
                 waitFor.add(id);
             } else {
-                LOG.info("Item {} is in no Oktopost workflow (removed before its card went out)", id);
+                gone.add(id);
             }
+        }
+        if (!gone.isEmpty()) {
+            LOG.info("{} item(s) are in no Oktopost workflow (removed before their cards went out, or unknown): {}",
+                    gone.size(), gone.size() <= 10 ? gone : gone.subList(0, 10) + "…");
         }
         if (!waitFor.isEmpty()) {
             throw new NotListedYet(waitFor);
