@@ -4,13 +4,14 @@ import com.oktoslack.webhooks.WebhookEvent;
 import com.oktoslack.webhooks.WebhookHandler;
 import jakarta.inject.Singleton;
 
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Oktopost's approval events. New items get their cards; approved and rejected items get their cards
- * updated. New items go first, so an item decided within the same batch ends up showing the decision.
+ * updated (an item Oktopost no longer lists takes its event's outcome). New items go first, so an item decided within the same batch ends up showing the decision.
  */
 @Singleton
 class ApprovalWebhooks implements WebhookHandler {
@@ -35,9 +36,10 @@ class ApprovalWebhooks implements WebhookHandler {
     @Override
     public void handle(List<WebhookEvent> events) throws Exception {
         List<WebhookEvent> created = events.stream().filter(e -> NEW_ITEM.equals(e.type())).toList();
-        Set<String> decided = new LinkedHashSet<>();
-        events.stream().filter(e -> !NEW_ITEM.equals(e.type()))
-                .forEach(e -> EventIds.entityId(e).ifPresent(decided::add));
+        // The latest event about an item says how it was decided.
+        Map<String, String> decided = new LinkedHashMap<>();
+        events.stream().filter(e -> !NEW_ITEM.equals(e.type())).forEach(e -> EventIds.entityId(e).ifPresent(id ->
+                decided.put(id, REJECTED.equals(e.type()) ? ApprovalItem.REJECTED : ApprovalItem.APPROVED)));
         NewItems.NotListedYet notYet = null;
         if (!created.isEmpty()) {
             try {

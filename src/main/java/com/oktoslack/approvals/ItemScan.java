@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +31,12 @@ class ItemScan {
 
     /**
      * Items by entity id (the pending one where an entity has several), with authors and steps. When
-     * {@code complete}, every page was read, so an entity missing here is in no workflow.
+     * {@code complete}, every page was read, so an entity missing here is in no workflow. {@code listed}, when
+     * not null, holds the entity and item ids of every item in every workflow: the whole list was read, so
+     * it answers for any id, asked for or not.
      */
     record Result(Map<String, WorkflowItem> items, Map<String, String> aliases, Map<String, Person> authors,
-                  Map<String, WorkflowStep> steps, boolean complete) {
+                  Map<String, WorkflowStep> steps, boolean complete, @Nullable Set<String> listed) {
 
         /** By entity id, or by workflow item id. */
         @Nullable
@@ -52,7 +55,8 @@ class ItemScan {
             authors.putAll(later.authors());
             Map<String, WorkflowStep> steps = new HashMap<>(earlier.steps());
             steps.putAll(later.steps());
-            return new Result(items, aliases, authors, steps, later.complete());
+            return new Result(items, aliases, authors, steps, later.complete(),
+                    later.listed() != null ? later.listed() : earlier.listed());
         }
     }
 
@@ -74,7 +78,7 @@ class ItemScan {
             collector.add(oktopost.workflowItems(query.withPage(page)));
         }
         boolean complete = pages <= MAX_PAGES && (pages == 1 || collector.pagesRead == pages);
-        return collector.result(complete);
+        return collector.result(complete, complete && workflowIdOrNull == null && collector.pagesRead == pages);
     }
 
     /** Every item in every workflow, up to {@value #MAX_PAGES} pages. */
@@ -91,7 +95,7 @@ class ItemScan {
                 break;
             }
         }
-        return collector.result(pages <= MAX_PAGES);
+        return collector.result(pages <= MAX_PAGES, false);
     }
 
     private static int pageCount(int total, int perPage) {
@@ -105,6 +109,7 @@ class ItemScan {
         private final Map<String, Person> authors = new HashMap<>();
         private final Map<String, WorkflowStep> steps = new HashMap<>();
         private final List<String> found = new ArrayList<>();
+        private final Set<String> seen = new HashSet<>();
         private int pagesRead;
 
         Collector(@Nullable Set<String> wanted) {
@@ -120,6 +125,8 @@ class ItemScan {
                 if (entityId == null) {
                     continue;
                 }
+                seen.add(entityId);
+                seen.add(item.id());
                 boolean asked = wanted == null || wanted.contains(entityId) || wanted.contains(item.id());
                 if (!asked) {
                     continue;
@@ -142,9 +149,9 @@ class ItemScan {
             return wanted != null && found.containsAll(wanted);
         }
 
-        Result result(boolean complete) {
+        Result result(boolean complete, boolean wholeList) {
             return new Result(Map.copyOf(items), Map.copyOf(aliases), Map.copyOf(authors), Map.copyOf(steps),
-                    complete || foundAll());
+                    complete || foundAll(), wholeList ? Set.copyOf(seen) : null);
         }
 
         /** An entity sent to approval again has an older, settled item too: the pending or newest one counts. */

@@ -20,6 +20,28 @@ record Observation(String entityId, @Nullable WorkflowItem item, @Nullable StepI
         return new Observation(entityId, null, null, null);
     }
 
+    /**
+     * An item decided in Oktopost whose list no longer shows it as decided (gone from it, or in a status the
+     * reference does not name): {@code outcome} is the approve or reject event's.
+     */
+    static Observation decided(String entityId, String outcome) {
+        WorkflowItem gone = new WorkflowItem(entityId, null, outcome, null, null, null, null, null, entityId,
+                null, null, null);
+        return new Observation(entityId, gone, null, null);
+    }
+
+    static Observation decided(WorkflowItem seen, String outcome) {
+        WorkflowItem settled = new WorkflowItem(seen.id(), seen.createdBy(), outcome, seen.stepId(), seen.workflowId(),
+                seen.messageId(), seen.postId(), seen.storyId(), seen.declaredEntityId(), seen.created(), seen.modified(),
+                seen.history());
+        return of(settled, null);
+    }
+
+    /** Whether Oktopost's status is one of the two decisions. */
+    static boolean isDecision(@Nullable String status) {
+        return WorkflowItem.APPROVED.equalsIgnoreCase(status) || WorkflowItem.REJECTED.equalsIgnoreCase(status);
+    }
+
     static Observation of(WorkflowItem item, @Nullable StepInfo step) {
         return new Observation(item.entityId(), item, step, lastActor(item.history()));
     }

@@ -10,13 +10,14 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Keeps cards in line with Oktopost when the change happened there: approved or rejected (the webhooks say
- * which items), or removed from the workflow (no webhook: a scheduled read of the item list finds them).
+ * which items, and which way when Oktopost no longer lists them), or removed from the workflow (no webhook:
+ * a scheduled read of the item list finds them).
  * Items are read from the list with their history, 1000 per call, and nothing is read when no card is open.
  */
 @Singleton
@@ -47,13 +48,17 @@ class Reconciler {
         this.freshEnough = freshEnough;
     }
 
-    /** After approvalItemApproved / approvalItemRejected: these items, where a card of theirs is open. */
-    void refresh(Collection<String> entityIds) {
+    /**
+     * After approvalItemApproved / approvalItemRejected: these items (entity id to the event's outcome,
+     * {@link ApprovalItem#APPROVED} or {@link ApprovalItem#REJECTED}), where a card of theirs is open. Oktopost
+     * lists only the items pending approval, so an item gone from the list takes its event's outcome.
+     */
+    void refresh(Map<String, String> outcomes) {
         reading.lock();
         try {
-            List<ApprovalItem> open = items.findByEntityIdIn(entityIds).stream().filter(ApprovalItem::isPending).toList();
+            List<ApprovalItem> open = items.findByEntityIdIn(outcomes.keySet()).stream().filter(ApprovalItem::isPending).toList();
             if (!open.isEmpty()) {
-                apply(open, scan.find(open.stream().map(ApprovalItem::entityId).toList(), null, true));
+                apply(open, scan.find(open.stream().map(ApprovalItem::entityId).toList(), null, true), outcomes);
             }
         } finally {
             reading.unlock();
@@ -81,7 +86,7 @@ class Reconciler {
         try {
             List<ApprovalItem> open = items.findByStatus(ApprovalItem.PENDING);
             if (!open.isEmpty()) {
-                apply(open, scan.all(true));
+                apply(open, scan.all(true), Map.of());
             }
             lastFullRead = clock.instant();
         } finally {
@@ -89,16 +94,21 @@ class Reconciler {
         }
     }
 
-    private void apply(List<ApprovalItem> open, ItemScan.Result found) {
+    private void apply(List<ApprovalItem> open, ItemScan.Result found, Map<String, String> outcomes) {
         int changed = 0;
         for (ApprovalItem item : open) {
             WorkflowItem seen = found.item(item.entityId());
+            String outcome = outcomes.get(item.entityId());
             Observation observation;
             if (seen == null) {
                 if (!found.complete()) {
                     continue;
                 }
-                observation = Observation.removed(item.entityId());
+                observation = outcome != null ? Observation.decided(item.entityId(), outcome)
+                        : Observation.removed(item.entityId());
+            } else if (outcome != null && !seen.isPending() && !Observation.isDecision(seen.status())) {
+                // A settled status the reference does not name (e.g. sent back for revisions): the event says which.
+                observation = Observation.decided(seen, outcome);
             } else {
                 StepInfo step = seen.isPending() && seen.stepId() != null
                         ? catalog.step(seen.workflowId() == null ? item.workflowId() : seen.workflowId(), seen.stepId(),

@@ -382,4 +382,11 @@ public class Oktopost {
         }
         return value;
     }
+
+    // ---- webhook log
+
+    /** The webhook's recent deliveries as Oktopost's log holds them, up to {@code maxPages} pages of 100. */
+    public List<WebhookLogEntry> webhookLog(String webhookId, int maxPages) {
+        return Pages.all(page -> requests.webhookLog(webhookId, page, OktopostLists.PAGE), OktopostLists.PAGE, maxPages);
+    }
 }

@@ -154,4 +154,8 @@ interface OktopostClient {
 
     @Delete("/webhook/{id}")
     HttpResponse<Ack> deleteWebhook(String id);
+
+    @Get("/webhook-log/{webhookId}")
+    HttpResponse<ListReply<WebhookLogEntry>> webhookLog(String webhookId, @QueryValue("_page") int page,
+                                                        @QueryValue("_count") int count);
 }

@@ -192,4 +192,9 @@ class OktopostRequests {
     private static @Nullable Integer flag(boolean on) {
         return on ? 1 : null;
     }
+
+    @Idempotent
+    public ListReply<WebhookLogEntry> webhookLog(String webhookId, int page, int count) {
+        return calls.call("GET /webhook-log/{webhookId}", () -> client.webhookLog(webhookId, page, count));
+    }
 }

@@ -12,7 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code newAdvocacyStory}: the stories become due in the stories channel and are announced at once. */
+/**
+ * {@code newAdvocacyStory}: the stories become due in the stories channel and are announced at once. The
+ * event's object may be the story itself, or carry the story and its board nested
+ * ({@code {"Story":{"ID":…},"Board":{"Id":…}}}).
+ */
 @Singleton
 class NewStoryWebhook implements WebhookHandler {
 
@@ -35,15 +39,27 @@ class NewStoryWebhook implements WebhookHandler {
     public void handle(List<WebhookEvent> events) throws Exception {
         Map<String, StoryRef> stories = new LinkedHashMap<>();
         for (WebhookEvent event : events) {
-            Optional<String> storyId = event.field("StoryId", "EntityId", "Id");
+            Optional<String> storyId = storyId(event);
             if (storyId.isEmpty()) {
                 LOG.warn("A {} event (inbox {}) names no story; it is ignored", EVENT, event.inboxId());
                 continue;
             }
-            stories.putIfAbsent(storyId.get(), new StoryRef(storyId.get(), event.field("BoardId").orElse(null)));
+            stories.putIfAbsent(storyId.get(), new StoryRef(storyId.get(), boardId(event).orElse(null)));
         }
         if (!stories.isEmpty() && announcer.enqueue(stories.values())) {
             announcer.announceDue();
         }
+    }
+
+    static Optional<String> storyId(WebhookEvent event) {
+        return event.field("StoryId")
+                .or(() -> event.objectId("Story"))
+                .or(event::ownId)
+                .or(() -> event.field("EntityId"))
+                .or(() -> event.fieldAnywhere("StoryId"));
+    }
+
+    static Optional<String> boardId(WebhookEvent event) {
+        return event.field("BoardId").or(() -> event.objectId("Board")).or(() -> event.fieldAnywhere("BoardId"));
     }
 }

@@ -32,10 +32,6 @@ record InboxEntry(@Id @GeneratedValue @Nullable Long id,
         return new InboxEntry(id, dedupKey, type, webhookId, payload, receivedAt, status, attempts, nextAttemptAt, lastError, processedAt);
     }
 
-    InboxEntry finished(String status, Instant at) {
-        return new InboxEntry(id, dedupKey, eventType, webhookId, payload, receivedAt, status, attempts, nextAttemptAt, lastError, at);
-    }
-
     InboxEntry retryAt(Instant next, int attempts, String status, String error) {
         return new InboxEntry(id, dedupKey, eventType, webhookId, payload, receivedAt, status, attempts, next, error, processedAt);
     }

@@ -22,7 +22,25 @@ interface InboxRepository extends CrudRepository<InboxEntry, Long> {
     @Query("SELECT * FROM webhook_inbox WHERE status = 'pending' AND next_attempt_at <= :now ORDER BY id LIMIT :limit")
     List<InboxEntry> findDue(Instant now, int limit);
 
+    @Query("SELECT * FROM webhook_inbox WHERE status = 'pending' AND next_attempt_at <= :now ORDER BY id DESC LIMIT :limit")
+    List<InboxEntry> findDueNewest(Instant now, int limit);
+
+    /** Bulk updates, so a large batch costs a few statements rather than one per event. */
+    @Query("UPDATE webhook_inbox SET event_type = :eventType WHERE id IN (:ids)")
+    int retype(List<Long> ids, String eventType);
+
+    @Query("UPDATE webhook_inbox SET status = :status, processed_at = :at WHERE id IN (:ids)")
+    int finish(List<Long> ids, String status, Instant at);
+
+    @Query("""
+            UPDATE webhook_inbox SET next_attempt_at = :next, attempts = :attempts, status = :status, last_error = :error
+            WHERE id IN (:ids)""")
+    int retryAt(List<Long> ids, Instant next, int attempts, String status, String error);
+
     long countByStatus(String status);
+
+    @Query("SELECT DISTINCT webhook_id FROM webhook_inbox WHERE webhook_id IS NOT NULL")
+    List<String> findWebhookIds();
 
     @Query("DELETE FROM webhook_inbox WHERE status <> 'pending' AND received_at < :before")
     int deleteSettledBefore(Instant before);

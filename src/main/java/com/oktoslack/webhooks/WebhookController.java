@@ -17,7 +17,11 @@ import org.slf4j.LoggerFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Oktopost's deliveries: verified, stored, answered; the worker does the rest. */
+/**
+ * Oktopost's deliveries: verified over the raw bytes before anything reads them, stored, answered; the worker
+ * does the rest. The signature comes in {@code X-Oktopost-Secret} (Oktopost's knowledge base) or
+ * {@code X-Oktopost-Signature} (Oktopost's SDK); either is checked the same way.
+ */
 @Controller("/oktopost")
 class WebhookController {
 
@@ -39,7 +43,8 @@ class WebhookController {
     @Post(value = "/webhooks", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<Map<String, Object>> receive(@Nullable @Body byte[] body,
-                                              @Nullable @Header("X-Oktopost-Secret") String presented,
+                                              @Nullable @Header("X-Oktopost-Secret") String secretHeader,
+                                              @Nullable @Header("X-Oktopost-Signature") String signatureHeader,
                                               @Nullable @Header("X-Oktopost-Webhook") String webhookId,
                                               @Nullable @Header("X-Oktopost-Payload") String payloadIds) {
         if (body != null && body.length > maxBodyBytes) {
@@ -47,22 +52,29 @@ class WebhookController {
                     .body(Map.of("error", "Body larger than " + maxBodyBytes + " bytes"));
         }
         byte[] raw = body == null ? new byte[0] : body;
-        if (!signature.verify(raw, presented)) {
+        if (!signature.verify(raw, secretHeader) && !signature.verify(raw, signatureHeader)) {
             LOG.warn("Rejected a webhook delivery with a missing or wrong signature (webhook {})", webhookId);
             return HttpResponse.<Map<String, Object>>status(HttpStatus.UNAUTHORIZED)
-                    .body(Map.of("error", "Invalid X-Oktopost-Secret signature"));
+                    .body(Map.of("error", "Invalid webhook signature"));
         }
         try {
             WebhookInbox.Accepted accepted = inbox.accept(raw, webhookId, payloadIds);
             if (accepted.stored() > 0) {
                 worker.nudge();
             }
+            if (accepted.dropped() > 0) {
+                LOG.warn("A delivery of webhook {} held more events than accepted at once; {} dropped",
+                        webhookId, accepted.dropped());
+            }
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("accepted", accepted.stored());
             answer.put("duplicates", accepted.duplicates());
+            answer.put("dropped", accepted.dropped());
             return HttpResponse.ok(answer);
         } catch (MalformedWebhookException e) {
-            return HttpResponse.badRequest(Map.of("error", e.getMessage()));
+            // The sender proved it holds a secret, yet what went wrong stays in the log, not in the answer.
+            LOG.warn("Webhook delivery (webhook {}) not accepted: {}", webhookId, e.getMessage());
+            return HttpResponse.badRequest(Map.of("error", "Malformed body"));
         }
     }
 }

@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Checks {@code X-Oktopost-Secret}: the lower-case hex HMAC-SHA1 of the raw body under one of the accepted
- * secrets (those configured plus those Oktopost gave us when we registered webhooks).
+ * Checks a delivery's signature ({@code X-Oktopost-Secret} or {@code X-Oktopost-Signature}): the hex HMAC-SHA1
+ * of the raw body, in either case, under one of the accepted secrets (those configured plus those Oktopost
+ * gave us when we registered webhooks).
  */
 @Singleton
 class WebhookSignature {

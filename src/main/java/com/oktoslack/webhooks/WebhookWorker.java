@@ -14,23 +14,28 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Drains the inbox in arrival order, handing each handler all due events of its types at once. Runs on a
- * schedule, so events left by a crash are picked up after a restart, and soon after each delivery.
+ * Drains the inbox, handing each handler all due events of its types at once. Each round takes the oldest due
+ * events and the newest ones side by side, so a backlog (even of junk) is worked off while what was delivered
+ * after it still gets through at once. Runs on a schedule, so events left by a crash are picked up after a
+ * restart, and soon after each delivery.
  */
 @Singleton
 class WebhookWorker {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookWorker.class);
-    private static final int BATCH = 1000;
+    /** Events per round from each end of the queue. */
+    private static final int HALF_BATCH = 500;
     private static final int MAX_ATTEMPTS = 10;
 
     private final InboxRepository inbox;
@@ -83,7 +88,7 @@ class WebhookWorker {
     private void drainDue() {
         try {
             List<InboxEntry> due;
-            while (!(due = inbox.findDue(Instant.now(clock), BATCH)).isEmpty()) {
+            while (!(due = due()).isEmpty()) {
                 process(due);
             }
         } catch (RuntimeException e) {
@@ -91,45 +96,63 @@ class WebhookWorker {
         }
     }
 
+    /** The oldest and the newest due events, oldest first. */
+    private List<InboxEntry> due() {
+        Instant now = Instant.now(clock);
+        Map<Long, InboxEntry> due = new TreeMap<>();
+        inbox.findDue(now, HALF_BATCH).forEach(e -> due.put(e.id(), e));
+        inbox.findDueNewest(now, HALF_BATCH).forEach(e -> due.put(e.id(), e));
+        return List.copyOf(due.values());
+    }
+
     private void process(List<InboxEntry> due) {
         Map<WebhookHandler, List<InboxEntry>> byHandler = new LinkedHashMap<>();
-        for (InboxEntry delivered : due) {
-            Optional<InboxEntry> typed = typed(delivered);
-            if (typed.isEmpty()) {
-                continue;
-            }
-            InboxEntry entry = typed.get();
+        List<InboxEntry> ignored = new ArrayList<>();
+        for (InboxEntry entry : typed(due)) {
             WebhookHandler handler = handlers.get(entry.eventType());
             if (handler == null) {
                 if (InboxEntry.UNKNOWN_TYPE.equals(entry.eventType())) {
                     LOG.warn("Webhook delivery {} names no event and Oktopost knows no webhook {}; it is ignored",
                             entry.id(), entry.webhookId());
                 }
-                inbox.update(entry.finished(InboxEntry.IGNORED, Instant.now(clock)));
+                ignored.add(entry);
             } else {
                 byHandler.computeIfAbsent(handler, h -> new ArrayList<>()).add(entry);
             }
         }
+        finish(ignored, InboxEntry.IGNORED);
         byHandler.forEach(this::deliver);
     }
 
-    /** The entry with its webhook's event type when the delivery named none; empty when that must wait. */
-    private Optional<InboxEntry> typed(InboxEntry entry) {
-        if (!InboxEntry.UNKNOWN_TYPE.equals(entry.eventType()) || entry.webhookId() == null) {
-            return Optional.of(entry);
-        }
-        try {
-            Optional<String> type = types.typeOf(entry.webhookId());
-            if (type.isEmpty()) {
-                return Optional.of(entry);
+    /**
+     * The entries, each with its webhook's event type when the delivery named none; those whose type must
+     * wait (Oktopost cannot say now) are left out and retried later.
+     */
+    private List<InboxEntry> typed(List<InboxEntry> entries) {
+        List<InboxEntry> typed = new ArrayList<>();
+        Map<String, List<InboxEntry>> byWebhook = new LinkedHashMap<>();
+        for (InboxEntry entry : entries) {
+            if (!InboxEntry.UNKNOWN_TYPE.equals(entry.eventType()) || entry.webhookId() == null) {
+                typed.add(entry);
+            } else {
+                byWebhook.computeIfAbsent(entry.webhookId(), id -> new ArrayList<>()).add(entry);
             }
-            InboxEntry typed = entry.typed(type.get());
-            inbox.update(typed);
-            return Optional.of(typed);
-        } catch (OktopostException e) {
-            retryLater(List.of(entry), e);
-            return Optional.empty();
         }
+        byWebhook.forEach((webhookId, untyped) -> {
+            try {
+                Optional<String> type = types.typeOf(webhookId);
+                if (type.isEmpty()) {
+                    typed.addAll(untyped);
+                    return;
+                }
+                inbox.retype(ids(untyped), type.get());
+                untyped.forEach(e -> typed.add(e.typed(type.get())));
+            } catch (OktopostException e) {
+                retryLater(untyped, e);
+            }
+        });
+        typed.sort(Comparator.comparing(InboxEntry::id));
+        return typed;
     }
 
     private void deliver(WebhookHandler handler, List<InboxEntry> entries) {
@@ -139,11 +162,20 @@ class WebhookWorker {
                 events.add(toEvent(entry));
             }
             handler.handle(events);
-            Instant now = Instant.now(clock);
-            entries.forEach(e -> inbox.update(e.finished(InboxEntry.DONE, now)));
+            finish(entries, InboxEntry.DONE);
         } catch (Exception e) {
             retryLater(entries, e);
         }
+    }
+
+    private void finish(List<InboxEntry> entries, String status) {
+        if (!entries.isEmpty()) {
+            inbox.finish(ids(entries), status, Instant.now(clock));
+        }
+    }
+
+    private static List<Long> ids(List<InboxEntry> entries) {
+        return entries.stream().map(InboxEntry::id).toList();
     }
 
     private WebhookEvent toEvent(InboxEntry entry) throws JsonProcessingException {
@@ -153,18 +185,24 @@ class WebhookWorker {
     private void retryLater(List<InboxEntry> entries, Exception failure) {
         Instant now = Instant.now(clock);
         String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
-        for (InboxEntry entry : entries) {
+        if (error.length() > 500) {
+            error = error.substring(0, 500) + "…";
+        }
+        Map<Integer, List<InboxEntry>> byAttempts = new TreeMap<>();
+        entries.forEach(e -> byAttempts.computeIfAbsent(e.attempts(), a -> new ArrayList<>()).add(e));
+        for (Map.Entry<Integer, List<InboxEntry>> group : byAttempts.entrySet()) {
             if (failure instanceof OktopostException.RateLimited limited) {
                 // Waiting out Oktopost's limit is not the event's fault: no attempt is spent.
-                inbox.update(entry.retryAt(now.plus(limited.retryAfter()), entry.attempts(), InboxEntry.PENDING, error));
+                inbox.retryAt(ids(group.getValue()), now.plus(limited.retryAfter()), group.getKey(), InboxEntry.PENDING, error);
                 continue;
             }
-            int attempts = entry.attempts() + 1;
+            int attempts = group.getKey() + 1;
             boolean giveUp = attempts >= MAX_ATTEMPTS;
             Duration backoff = Duration.ofSeconds(Math.min(900, 1L << Math.min(attempts + 1, 10)));
-            inbox.update(entry.retryAt(now.plus(backoff), attempts, giveUp ? InboxEntry.FAILED : InboxEntry.PENDING, error));
+            inbox.retryAt(ids(group.getValue()), now.plus(backoff), attempts, giveUp ? InboxEntry.FAILED : InboxEntry.PENDING, error);
         }
-        LOG.warn("{} {} event(s) failed; retrying later: {}", entries.size(), entries.get(0).eventType(), error);
+        LOG.warn("{} {} event(s) failed; retrying later: {}", entries.size(), entries.get(0).eventType(),
+                error.length() > 200 ? error.substring(0, 200) + "…" : error);
     }
 
     @Scheduled(fixedDelay = "6h", initialDelay = "1m")

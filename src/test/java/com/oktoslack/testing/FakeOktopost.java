@@ -214,6 +214,7 @@ public final class FakeOktopost implements AutoCloseable {
     private final Map<String, ObjectNode> campaigns = new LinkedHashMap<>();
     private final Map<String, ObjectNode> boards = new LinkedHashMap<>();
     private final Map<String, ObjectNode> webhooks = new LinkedHashMap<>();
+    private final FakeWebhookLog webhookLog = new FakeWebhookLog();
 
     private FakeOktopost() throws IOException {
         clearData();
@@ -642,6 +643,11 @@ public final class FakeOktopost implements AutoCloseable {
         return Optional.ofNullable(webhooks.get(id));
     }
 
+    /** {@code GET /webhook-log/{webhookId}}: what the webhooks delivered, and how the receiver answered. */
+    public FakeWebhookLog webhookLog() {
+        return webhookLog;
+    }
+
     /** Webhooks as stored, including each one's Secret. */
     public synchronized List<ObjectNode> webhooks() {
         return List.copyOf(webhooks.values());
@@ -795,6 +801,8 @@ public final class FakeOktopost implements AutoCloseable {
                 case "DELETE" -> id == null ? notFound() : delete(webhooks, id);
                 default -> notFound();
             };
+            case "webhook-log" -> method.equals("GET") && id != null && webhooks.containsKey(id)
+                    ? page(r, webhookLog.entries(id), PAGE_SIZES, 25) : notFound();
             default -> notFound();
         };
     }

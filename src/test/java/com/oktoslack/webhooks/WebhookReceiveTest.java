@@ -1,11 +1,13 @@
 package com.oktoslack.webhooks;
 
 import com.oktoslack.testing.AppTestBase;
+import com.oktoslack.testing.WebhookDeliveries;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +30,18 @@ class WebhookReceiveTest extends AppTestBase {
     @Inject
     WebhookWorker worker;
 
-    WebhookDeliveries deliveries;
+    Deliveries deliveries;
+
+    /** Raw deliveries signed in X-Oktopost-Secret, the webhook 0WA000000000001 unless named. */
+    record Deliveries(URI server) {
+        HttpResponse<String> send(String body, String secret, String payloadIds) {
+            return send(body, secret, payloadIds, "0WA000000000001");
+        }
+
+        HttpResponse<String> send(String body, String secret, String payloadIds, String webhookId) {
+            return WebhookDeliveries.send(server, body, secret, payloadIds, webhookId);
+        }
+    }
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -37,7 +50,7 @@ class WebhookReceiveTest extends AppTestBase {
 
     @BeforeEach
     void clean() {
-        deliveries = new WebhookDeliveries(server.getURI());
+        deliveries = new Deliveries(server.getURI());
         inbox.deleteAll();
         handler.handled.clear();
         handler.batchSizes.clear();
@@ -49,7 +62,7 @@ class WebhookReceiveTest extends AppTestBase {
         HttpResponse<String> response = deliveries.send(WebhookDeliveries.event("testItemCreated", "005A"), SECRET, "0WB1");
 
         assertEquals(200, response.statusCode());
-        assertEquals("{\"accepted\":1,\"duplicates\":0}", response.body());
+        assertEquals("{\"accepted\":1,\"duplicates\":0,\"dropped\":0}", response.body());
         await(() -> handler.handled.size() == 1);
         WebhookEvent event = handler.handled.get(0);
         assertEquals("testItemCreated", event.type());
@@ -65,9 +78,9 @@ class WebhookReceiveTest extends AppTestBase {
         HttpResponse<String> againWithoutHeader = deliveries.send(body, SECRET, null);
         HttpResponse<String> sameBodyNoHeaderAgain = deliveries.send(body, SECRET, null);
 
-        assertEquals("{\"accepted\":0,\"duplicates\":1}", again.body());
-        assertEquals("{\"accepted\":1,\"duplicates\":0}", againWithoutHeader.body());
-        assertEquals("{\"accepted\":0,\"duplicates\":1}", sameBodyNoHeaderAgain.body());
+        assertEquals("{\"accepted\":0,\"duplicates\":1,\"dropped\":0}", again.body());
+        assertEquals("{\"accepted\":1,\"duplicates\":0,\"dropped\":0}", againWithoutHeader.body());
+        assertEquals("{\"accepted\":0,\"duplicates\":1,\"dropped\":0}", sameBodyNoHeaderAgain.body());
         await(() -> inbox.countByStatus(InboxEntry.DONE) == 2);
         assertEquals(2, handler.handled.size());
     }
@@ -104,7 +117,7 @@ class WebhookReceiveTest extends AppTestBase {
 
         HttpResponse<String> response = deliveries.send(body, SECRET, "0WB4,0WB5,0WB6");
 
-        assertEquals("{\"accepted\":3,\"duplicates\":0}", response.body());
+        assertEquals("{\"accepted\":3,\"duplicates\":0,\"dropped\":0}", response.body());
         await(() -> handler.handled.size() == 2);
         await(() -> inbox.countByStatus(InboxEntry.IGNORED) == 1);
         assertEquals(List.of(2), handler.batchSizes, "both events of the handler's types arrive in one batch");

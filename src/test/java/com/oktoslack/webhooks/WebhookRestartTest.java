@@ -2,6 +2,7 @@ package com.oktoslack.webhooks;
 
 import com.oktoslack.testing.FakeOktopost;
 import com.oktoslack.testing.FakeSlack;
+import com.oktoslack.testing.WebhookDeliveries;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class WebhookRestartTest {
             stalledWorker.put("okto.webhooks.poll-every", "1h");
             stalledWorker.put("okto.webhooks.poll-delay", "1h");
             try (EmbeddedServer first = ApplicationContext.run(EmbeddedServer.class, stalledWorker, "test")) {
-                WebhookDeliveries deliveries = new WebhookDeliveries(first.getURI());
+                WebhookReceiveTest.Deliveries deliveries = new WebhookReceiveTest.Deliveries(first.getURI());
                 assertEquals(200, deliveries.send(WebhookDeliveries.event("testItemCreated", "005R1"), WebhookReceiveTest.SECRET, null).statusCode());
                 assertEquals(200, deliveries.send(WebhookDeliveries.event("testItemCreated", "005R2"), WebhookReceiveTest.SECRET, null).statusCode());
                 RecordingWebhookHandler handler = first.getApplicationContext().getBean(RecordingWebhookHandler.class);
