@@ -7,9 +7,11 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.methods.AsyncMethodsClient;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.MethodsConfig;
+import com.slack.api.util.http.SlackHttpClient;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import okhttp3.OkHttpClient;
 
 import java.util.List;
 import java.util.UUID;
@@ -26,7 +28,12 @@ class SlackAppFactory {
         config.setMethodsEndpointUrlPrefix(url);
         // Own rate-limit bookkeeping per app, not the SDK's process-wide singleton shared by every Slack instance.
         config.setMethodsConfig(MethodsConfig.builder().executorName("okto-slack-" + UUID.randomUUID()).build());
-        return Slack.getInstance(config);
+        OkHttpClient http = SlackHttpClient.buildOkHttpClient(config).newBuilder()
+                .addInterceptor(new SlackRetryAfter())
+                .build();
+        SlackHttpClient client = new SlackHttpClient(http);
+        client.setConfig(config);
+        return Slack.getInstance(config, client);
     }
 
     @Singleton
