@@ -69,11 +69,11 @@ class RouteCommand implements OktoSubcommand {
             String[] keyAndLabel = resolve(target);
             if (off) {
                 return routes.remove(keyAndLabel[0])
-                        ? "Removed the route for " + keyAndLabel[1] + "."
-                        : keyAndLabel[1] + " had no route of its own.";
+                        ? "Removed the route for " + Mrkdwn.escape(keyAndLabel[1]) + "."
+                        : Mrkdwn.escape(keyAndLabel[1]) + " had no route of its own.";
             }
             routes.set(keyAndLabel[0], channel.get(), keyAndLabel[1], userId);
-            return keyAndLabel[1] + " now goes to <#" + channel.get() + ">. Invite me there if it is a private channel.";
+            return Mrkdwn.escape(keyAndLabel[1]) + " now goes to <#" + channel.get() + ">. Invite me there if it is a private channel.";
         });
         return context.ack();
     }
@@ -87,8 +87,8 @@ class RouteCommand implements OktoSubcommand {
         String wanted = target.toLowerCase(Locale.ROOT);
         Workflow match = workflows.stream().filter(w -> w.id().equalsIgnoreCase(target)).findFirst()
                 .or(() -> workflows.stream().filter(w -> w.name().toLowerCase(Locale.ROOT).equals(wanted)).findFirst())
-                .orElseThrow(() -> new UserFacingException("No Oktopost workflow is called \"" + target + "\". Workflows: "
-                        + workflows.stream().map(Workflow::name).collect(Collectors.joining(", ")) + "."));
+                .orElseThrow(() -> new UserFacingException("No Oktopost workflow is called \"" + Mrkdwn.escape(target) + "\". Workflows: "
+                        + workflows.stream().map(w -> Mrkdwn.escape(w.name())).collect(Collectors.joining(", ")) + "."));
         return new String[]{ChannelRoutes.workflowKey(match.id()), "Workflow " + match.name()};
     }
 
@@ -98,7 +98,7 @@ class RouteCommand implements OktoSubcommand {
             return "No routes yet. Approval cards go to the default approvals channel, if one is set.";
         }
         return "Routes:\n" + all.stream()
-                .map(r -> "• " + (r.label() == null ? r.routeKey() : r.label()) + " → <#" + r.channelId() + ">")
+                .map(r -> "• " + Mrkdwn.escape(r.label() == null ? r.routeKey() : r.label()) + " → <#" + r.channelId() + ">")
                 .collect(Collectors.joining("\n"));
     }
 }
