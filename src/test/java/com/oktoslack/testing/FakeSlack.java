@@ -120,7 +120,8 @@ public final class FakeSlack implements AutoCloseable {
      * Text the app sent in a message, an ephemeral, a response URL or a view that Slack would turn into a mention
      * of a crowd ({@code <!channel>}, {@code <!here>}, {@code <!everyone>}) or a link of content's choosing
      * to {@code evil.example}, the address tests put in hostile content: the app sends none of its own,
-     * so each one is content that went out unescaped.
+     * so each one is content that went out unescaped. Kept across {@link #reset()}, so a test class can check
+     * everything it made the app send.
      */
     public List<String> unescaped() {
         return List.copyOf(unescaped);
@@ -152,7 +153,6 @@ public final class FakeSlack implements AutoCloseable {
         messages.clear();
         overrides.clear();
         rateLimited.clear();
-        unescaped.clear();
     }
 
     /** Waits for a call that matches, for at most {@code timeout}; fails the test if none comes. */
