@@ -19,14 +19,11 @@ class RejectedRequests {
     static final Duration PERIOD = Duration.ofMinutes(1);
     private static final Logger LOG = LoggerFactory.getLogger(RejectedRequests.class);
 
-    private final Clock clock;
+    // Real time, not the app's movable clock: this paces the log.
+    private final Clock clock = Clock.systemUTC();
     private long windowStart = Long.MIN_VALUE;
     private long unreported;
     private String lastReason;
-
-    RejectedRequests(Clock clock) {
-        this.clock = clock;
-    }
 
     void reject(int status, String reason) {
         long now = clock.millis();

@@ -12,6 +12,9 @@ interface SeenRequestRepository extends GenericRepository<SeenRequest, String> {
     @Query("INSERT INTO slack_request_seen (request_key, seen_at) VALUES (:key, :now) ON CONFLICT (request_key) DO NOTHING")
     int claim(String key, long now);
 
+    @Query("DELETE FROM slack_request_seen WHERE request_key = :key")
+    int forget(String key);
+
     @Query("DELETE FROM slack_request_seen WHERE seen_at < :before")
     int forgetBefore(long before);
 }

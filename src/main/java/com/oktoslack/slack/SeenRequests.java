@@ -32,9 +32,8 @@ class SeenRequests {
         this.repository = repository;
     }
 
-    /** True the first time this request (or its event) is seen; false for a replay or a retry of one handled. */
-    boolean firstTime(String signature, Request<?> request) {
-        long now = clock.millis();
+    /** What identifies this request's work: its signature and, for an event, its event id. */
+    List<String> keys(String signature, Request<?> request) {
         List<String> keys = new ArrayList<>();
         keys.add("sig:" + signature.strip());
         if (request instanceof EventRequest event) {
@@ -43,11 +42,22 @@ class SeenRequests {
                 keys.add("event:" + eventId);
             }
         }
+        return keys;
+    }
+
+    /** True the first time these keys are seen; false for a replay, or a retry of an event already handled. */
+    boolean claim(List<String> keys) {
+        long now = clock.millis();
         boolean first = true;
         for (String key : keys) {
             first &= repository.claim(key, now) == 1;
         }
         return first;
+    }
+
+    /** Forgets a request that failed before its work was done, so Slack's retry of it is let through. */
+    void release(List<String> keys) {
+        keys.forEach(repository::forget);
     }
 
     @Scheduled(fixedDelay = "1m", initialDelay = "1m")

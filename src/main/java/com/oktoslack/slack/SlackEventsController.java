@@ -15,6 +15,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
+
 /**
  * Every Slack request over HTTP: slash commands, interactivity, options and events. The signature is checked
  * on the raw body before anything parses it; a signed body Slack would not send is refused without detail,
@@ -57,17 +59,23 @@ class SlackEventsController {
             rejected.reject(400, "signed, but not a request Slack sends");
             return HttpResponse.badRequest();
         }
-        if (!seen.firstTime(signature, slackRequest)) {
+        List<String> keys = seen.keys(signature, slackRequest);
+        if (!seen.claim(keys)) {
             LOG.info("Slack sent {} again (replay or retry); answered without doing it twice", slackRequest.getRequestType());
             return HttpResponse.ok();
         }
+        HttpResponse<String> response;
         try {
-            return adapter.toMicronaut(app.run(slackRequest));
+            response = adapter.toMicronaut(app.run(slackRequest));
         } catch (Exception | Error e) {
             // Listener failures are answered by SlackErrorMiddleware; what is left here failed inside Bolt itself.
             String reference = UserMessages.newReference();
             LOG.warn("Slack request {} failed (reference {}): {}", slackRequest.getRequestType(), reference, e.toString());
-            return HttpResponse.serverError();
+            response = HttpResponse.serverError();
         }
+        if (response.code() >= 500) {
+            seen.release(keys);
+        }
+        return response;
     }
 }

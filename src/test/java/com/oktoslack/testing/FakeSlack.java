@@ -228,15 +228,42 @@ public final class FakeSlack implements AutoCloseable {
     private static final Pattern CROWD_OR_FOREIGN_LINK = Pattern.compile(
             "<!(channel|here|everyone)\\b|<https?://evil\\.example\\b", Pattern.CASE_INSENSITIVE);
 
+    /**
+     * The fallback {@code text} as it is, and every mrkdwn text object in {@code blocks}, {@code view} and
+     * {@code attachments}: where Slack reads mentions and links (plain_text and alt_text it shows as typed).
+     */
     private void checkEscaped(Call call) {
         if (!call.method().startsWith("chat.") && !call.method().startsWith("views.") && !call.method().equals("response_url")) {
             return;
         }
-        call.params().forEach((name, value) -> {
-            if (value != null && CROWD_OR_FOREIGN_LINK.matcher(value).find()) {
-                unescaped.add(call.method() + " " + name + ": " + value);
+        String text = call.param("text");
+        if (text != null && CROWD_OR_FOREIGN_LINK.matcher(text).find()) {
+            unescaped.add(call.method() + " text: " + text);
+        }
+        for (String name : List.of("blocks", "view", "attachments")) {
+            String json = call.param(name);
+            if (json == null || json.isBlank()) {
+                continue;
             }
-        });
+            try {
+                checkMrkdwn(call.method() + " " + name, MAPPER.readTree(json));
+            } catch (IOException e) {
+                unescaped.add(call.method() + " " + name + " is not JSON: " + json);
+            }
+        }
+    }
+
+    private void checkMrkdwn(String where, JsonNode node) {
+        if (node.isObject()) {
+            JsonNode text = node.get("text");
+            if ("mrkdwn".equals(node.path("type").asText()) && text != null && text.isTextual()
+                    && CROWD_OR_FOREIGN_LINK.matcher(text.asText()).find()) {
+                unescaped.add(where + ": " + text.asText());
+            }
+            node.forEach(child -> checkMrkdwn(where, child));
+        } else if (node.isArray()) {
+            node.forEach(child -> checkMrkdwn(where, child));
+        }
     }
 
     private Object defaultAnswer(Call call) {
