@@ -68,6 +68,18 @@ class SmallerEdgesTest extends AppTestBase {
         assertTrue(slack.calls("views.open").isEmpty());
     }
 
+    @Test
+    void aShortcutWhoseListenerFailsBeforeTheAckTellsThePerson() {
+        slack.on("views.open", call -> java.util.List.of("not", "an", "answer"));
+
+        HttpResponse<String> response = slackRequests().messageShortcut(ADMIN, "scheduling_message_shortcut", "C0GENERAL",
+                "1700000000.000100", "Our launch", slack.responseUrl("shortcut-failed"));
+
+        assertEquals(200, response.statusCode());
+        FakeSlack.Call told = slack.await("response_url", c -> "shortcut-failed".equals(c.param("response_id")), Duration.ofSeconds(10));
+        assertTrue(told.param("text").startsWith("Something went wrong on our side (reference "), told.param("text"));
+    }
+
     private void shortcutWithoutMessage(String callbackId, String responseId) {
         Map<String, Object> payload = SlackRequests.base("message_action", ADMIN);
         payload.put("callback_id", callbackId);
