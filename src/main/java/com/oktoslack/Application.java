@@ -2,6 +2,7 @@ package com.oktoslack;
 
 import com.oktoslack.oktopost.OktopostAccountCheck;
 import com.oktoslack.storage.DatabaseCheck;
+import com.oktoslack.storage.SecretCipher;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 
@@ -11,11 +12,17 @@ import java.util.Optional;
 public class Application {
 
     public static void main(String[] args) {
+        // Misconfigurations are told in one line before the app context exists, so no stack trace hides them.
         try (ApplicationContext settingsOnly = ApplicationContext.builder().args(args).build()) {
             settingsOnly.getEnvironment().start();
             List<String> missing = RequiredSettings.missing(settingsOnly.getEnvironment());
             if (!missing.isEmpty()) {
                 System.err.println(RequiredSettings.describe(missing));
+                System.exit(2);
+            }
+            Optional<String> secretKey = SecretCipher.invalidSetting(settingsOnly.getEnvironment());
+            if (secretKey.isPresent()) {
+                System.err.println("okto-slack cannot start: " + secretKey.get());
                 System.exit(2);
             }
             Optional<String> database = DatabaseCheck.problem(settingsOnly.getEnvironment());

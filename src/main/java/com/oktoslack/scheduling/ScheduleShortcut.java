@@ -39,11 +39,14 @@ class ScheduleShortcut implements SlackListener {
     private Response shortcut(MessageShortcutRequest request, MessageShortcutContext context)
             throws IOException, SlackApiException {
         MessageShortcutPayload payload = request.getPayload();
+        if (payload.getMessage() == null) {
+            tell(context, "Slack did not send me the message; use *Schedule in Oktopost* from a message's ⋯ menu, "
+                    + "or `/okto schedule` for a new post.");
+            return context.ack();
+        }
         Optional<Modals.Opened> opened = modal.open(payload.getTriggerId());
         if (opened.isEmpty()) {
-            afterAck.run(() -> context.respond(ActionResponse.builder().responseType("ephemeral").replaceOriginal(false)
-                            .text("Slack did not let me open the form in time; please use the shortcut again.").build()),
-                    message -> LOG.warn("Could not answer a Schedule-in-Oktopost shortcut: {}", message));
+            tell(context, "Slack did not let me open the form in time; please use the shortcut again.");
             return context.ack();
         }
         com.slack.api.model.Message message = payload.getMessage();
@@ -52,6 +55,12 @@ class ScheduleShortcut implements SlackListener {
         afterAck.run(() -> modal.fill(opened.get(), payload.getUser().getId(), origin),
                 failure -> modal.showQuietly(opened.get().id(), failure));
         return context.ack();
+    }
+
+    private void tell(MessageShortcutContext context, String text) {
+        afterAck.run(() -> context.respond(ActionResponse.builder().responseType("ephemeral").replaceOriginal(false)
+                        .text(text).build()),
+                message -> LOG.warn("Could not answer a Schedule-in-Oktopost shortcut: {}", message));
     }
 
     private static String originLine(MessageShortcutPayload payload) {

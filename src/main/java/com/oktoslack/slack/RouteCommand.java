@@ -5,7 +5,12 @@ import com.oktoslack.oktopost.Workflow;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.conversations.ConversationsInfoResponse;
 import jakarta.inject.Singleton;
+
+import java.io.IOException;
 
 import java.util.List;
 import java.util.Locale;
@@ -23,8 +28,10 @@ class RouteCommand implements OktoSubcommand {
     private final SlackUsers users;
     private final Oktopost oktopost;
     private final AfterAck afterAck;
+    private final MethodsClient slack;
 
-    RouteCommand(ChannelRoutes routes, SlackUsers users, Oktopost oktopost, AfterAck afterAck) {
+    RouteCommand(ChannelRoutes routes, SlackUsers users, Oktopost oktopost, AfterAck afterAck, MethodsClient slack) {
+        this.slack = slack;
         this.routes = routes;
         this.users = users;
         this.oktopost = oktopost;
@@ -69,13 +76,28 @@ class RouteCommand implements OktoSubcommand {
             String[] keyAndLabel = resolve(target);
             if (off) {
                 return routes.remove(keyAndLabel[0])
-                        ? "Removed the route for " + keyAndLabel[1] + "."
-                        : keyAndLabel[1] + " had no route of its own.";
+                        ? "Removed the route for " + Mrkdwn.escape(keyAndLabel[1]) + "."
+                        : Mrkdwn.escape(keyAndLabel[1]) + " had no route of its own.";
             }
+            requireChannel(channel.get());
             routes.set(keyAndLabel[0], channel.get(), keyAndLabel[1], userId);
-            return keyAndLabel[1] + " now goes to <#" + channel.get() + ">. Invite me there if it is a private channel.";
+            return Mrkdwn.escape(keyAndLabel[1]) + " now goes to <#" + channel.get() + ">. Invite me there if it is a private channel.";
         });
         return context.ack();
+    }
+
+    /** A channel Slack knows and lets the app see; a private one the app is not in looks unknown too. */
+    private void requireChannel(String channelId) throws IOException, SlackApiException {
+        ConversationsInfoResponse info = slack.conversationsInfo(r -> r.channel(channelId));
+        if (info.isOk()) {
+            return;
+        }
+        if ("channel_not_found".equals(info.getError())) {
+            throw new UserFacingException("Slack knows no channel `" + channelId + "` that I can see. If it is private, "
+                    + "invite me there first (`/invite @okto`), then set the route again.");
+        }
+        throw new UserFacingException("Slack would not tell me about channel `" + channelId + "` (" + Mrkdwn.escape(info.getError())
+                + "), so I did not route anything there.");
     }
 
     /** The route key and a label for people, from "stories" or a workflow's id or name. */
@@ -87,8 +109,8 @@ class RouteCommand implements OktoSubcommand {
         String wanted = target.toLowerCase(Locale.ROOT);
         Workflow match = workflows.stream().filter(w -> w.id().equalsIgnoreCase(target)).findFirst()
                 .or(() -> workflows.stream().filter(w -> w.name().toLowerCase(Locale.ROOT).equals(wanted)).findFirst())
-                .orElseThrow(() -> new UserFacingException("No Oktopost workflow is called \"" + target + "\". Workflows: "
-                        + workflows.stream().map(Workflow::name).collect(Collectors.joining(", ")) + "."));
+                .orElseThrow(() -> new UserFacingException("No Oktopost workflow is called \"" + Mrkdwn.escape(target) + "\". Workflows: "
+                        + workflows.stream().map(w -> Mrkdwn.escape(w.name())).collect(Collectors.joining(", ")) + "."));
         return new String[]{ChannelRoutes.workflowKey(match.id()), "Workflow " + match.name()};
     }
 
@@ -98,7 +120,7 @@ class RouteCommand implements OktoSubcommand {
             return "No routes yet. Approval cards go to the default approvals channel, if one is set.";
         }
         return "Routes:\n" + all.stream()
-                .map(r -> "• " + (r.label() == null ? r.routeKey() : r.label()) + " → <#" + r.channelId() + ">")
+                .map(r -> "• " + Mrkdwn.escape(r.label() == null ? r.routeKey() : r.label()) + " → <#" + r.channelId() + ">")
                 .collect(Collectors.joining("\n"));
     }
 }

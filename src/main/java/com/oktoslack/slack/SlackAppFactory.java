@@ -8,10 +8,12 @@ import com.slack.api.methods.AsyncMethodsClient;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.MethodsConfig;
 import com.slack.api.methods.MethodsCustomRateLimitResolver;
+import com.slack.api.util.http.SlackHttpClient;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import okhttp3.OkHttpClient;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +40,12 @@ class SlackAppFactory {
             methods.setCustomRateLimitResolver(new EveryMethodPerMinute(pacingPerMinute));
         }
         config.setMethodsConfig(methods);
-        return Slack.getInstance(config);
+        OkHttpClient http = SlackHttpClient.buildOkHttpClient(config).newBuilder()
+                .addInterceptor(new SlackRetryAfter())
+                .build();
+        SlackHttpClient client = new SlackHttpClient(http);
+        client.setConfig(config);
+        return Slack.getInstance(config, client);
     }
 
     @Singleton

@@ -24,13 +24,13 @@ public final class UserMessages {
             return "Oktopost rejected this app's credentials. Ask whoever runs okto-slack to check its Oktopost API key.";
         }
         if (cause instanceof OktopostException.Forbidden forbidden) {
-            return "Oktopost does not allow that for this app's API user: " + forbidden.getMessage();
+            return "Oktopost does not allow that for this app's API user: " + Mrkdwn.escape(forbidden.getMessage());
         }
         if (cause instanceof OktopostException.NotFound) {
             return "Oktopost could not find that item; it may have been removed.";
         }
         if (cause instanceof OktopostException.Rejected rejected) {
-            return "Oktopost said: " + rejected.getMessage();
+            return "Oktopost said: " + Mrkdwn.escape(rejected.getMessage());
         }
         if (cause instanceof OktopostException) {
             return "Oktopost is not answering right now; please try again in a moment.";

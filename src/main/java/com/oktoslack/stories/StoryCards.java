@@ -51,7 +51,7 @@ final class StoryCards {
     }
 
     static String announcementText(Story story) {
-        return "New advocacy story: " + Mrkdwn.cut(StoryContent.title(story), TITLE_LIMIT);
+        return "New advocacy story: " + Mrkdwn.escape(Mrkdwn.cut(StoryContent.title(story), TITLE_LIMIT));
     }
 
     /**
@@ -71,7 +71,7 @@ final class StoryCards {
     }
 
     static String endedText(Announcement card) {
-        String title = Mrkdwn.cut(endedTitle(card), TITLE_LIMIT);
+        String title = Mrkdwn.escape(Mrkdwn.cut(endedTitle(card), TITLE_LIMIT));
         return expiredOn(card) ? "Expired advocacy story: " + title : "Advocacy story no longer on the board: " + title;
     }
 

@@ -47,16 +47,24 @@ class SuggestShortcut implements SlackListener {
         MessageShortcutPayload payload = request.getPayload();
         String userId = payload.getUser().getId();
         String channelId = payload.getChannel() == null ? null : payload.getChannel().getId();
+        if (payload.getMessage() == null) {
+            tell(context, "Slack did not send me the message; use *Suggest as story* from a message's ⋯ menu.");
+            return context.ack();
+        }
         Optional<Modals.Opened> modal = modals.open(payload.getTriggerId(),
                 StoryViews.loading(SuggestModal.TITLE, "Getting the board ready…"));
         if (modal.isPresent()) {
             afterAck.run(() -> suggestModal.fill(modal.get(), userId, channelId, payload.getMessage()),
                     message -> modals.showQuietly(modal.get(), StoryViews.notice(SuggestModal.TITLE, message)));
         } else {
-            afterAck.run(() -> context.respond(ActionResponse.builder().responseType("ephemeral").replaceOriginal(false)
-                            .text("Slack did not let me open the form in time; please try the shortcut again.").build()),
-                    message -> LOG.warn("Could not answer a Suggest-as-story shortcut: {}", message));
+            tell(context, "Slack did not let me open the form in time; please try the shortcut again.");
         }
         return context.ack();
+    }
+
+    private void tell(MessageShortcutContext context, String text) {
+        afterAck.run(() -> context.respond(ActionResponse.builder().responseType("ephemeral").replaceOriginal(false)
+                        .text(text).build()),
+                message -> LOG.warn("Could not answer a Suggest-as-story shortcut: {}", message));
     }
 }

@@ -1,6 +1,8 @@
 package com.oktoslack.webhooks;
 
 import com.oktoslack.slack.AfterAck;
+import com.oktoslack.slack.Mrkdwn;
+import com.oktoslack.slack.SlackMarkup;
 import com.oktoslack.slack.OktoSubcommand;
 import com.oktoslack.slack.SlackUsers;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
@@ -19,8 +21,11 @@ class WebhooksCommand implements OktoSubcommand {
     private final InboxRepository inbox;
     private final SlackUsers users;
     private final AfterAck afterAck;
+    private final PublicHealth health;
 
-    WebhooksCommand(WebhookRegistrations registrations, InboxRepository inbox, SlackUsers users, AfterAck afterAck) {
+    WebhooksCommand(WebhookRegistrations registrations, InboxRepository inbox, SlackUsers users, AfterAck afterAck,
+                    PublicHealth health) {
+        this.health = health;
         this.registrations = registrations;
         this.inbox = inbox;
         this.users = users;
@@ -50,13 +55,17 @@ class WebhooksCommand implements OktoSubcommand {
             afterAck.respond(context, this::status);
         } else if (words[0].equalsIgnoreCase("connect") && words.length == 2) {
             String url;
+            String given = SlackMarkup.firstUrl(words[1]).orElse(words[1]);
             try {
-                url = WebhookRegistrations.webhookUrl(words[1]);
+                url = WebhookRegistrations.webhookUrl(given);
             } catch (IllegalArgumentException e) {
-                return context.ack("`" + words[1] + "` is not an address Oktopost can reach; give the app's public https base, e.g. `https://okto.example.com`.");
+                return context.ack("`" + Mrkdwn.escape(given) + "` is not an https address; Oktopost must reach the app over https. "
+                        + "Give the app's public https base, e.g. `https://okto.example.com`.");
             }
             afterAck.respond(context, () -> {
                 users.requireAdmin(userId, "set up Oktopost webhooks");
+                registrations.requireSecretKey();
+                health.requireReachable(url.substring(0, url.length() - WebhookRegistrations.PATH.length()));
                 List<String> types = registrations.connect(url);
                 return "Oktopost now sends " + String.join(", ", types) + " to " + url + ".";
             });

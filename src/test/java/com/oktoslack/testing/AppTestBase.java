@@ -7,7 +7,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The whole app on an embedded server, wired to a fake Oktopost and a fake Slack on loopback and to its
@@ -47,9 +50,11 @@ public abstract class AppTestBase implements TestPropertyProvider {
         return slackRequests;
     }
 
+    /** Whatever a test class did, the app sent no content that pings a crowd or disguises a link. */
     @AfterAll
     void stopFakes() {
         oktopost.close();
         slack.close();
+        assertEquals(List.of(), slack.unescaped(), "content went out to Slack unescaped");
     }
 }

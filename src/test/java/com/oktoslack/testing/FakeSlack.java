@@ -21,9 +21,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * A Slack Web API on loopback: answers the methods the app calls, keeps posted messages so updates can be
@@ -59,6 +61,10 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, Message> messages = new ConcurrentHashMap<>();
     private final Map<String, Function<Call, Object>> overrides = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong(1_700_000_000_000L);
+    private final Map<String, AtomicInteger> rateLimited = new ConcurrentHashMap<>();
+    private final Map<String, Integer> retryAfter = new ConcurrentHashMap<>();
+    private final Map<String, String> channels = new ConcurrentHashMap<>();
+    private final List<String> unescaped = new CopyOnWriteArrayList<>();
 
     private FakeSlack() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -95,6 +101,32 @@ public final class FakeSlack implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The next {@code times} calls of {@code method} get HTTP 429 with {@code Retry-After: seconds}, as Slack
+     * answers a method called too often; the calls are recorded like any other.
+     */
+    public void rateLimit(String method, int times, int seconds) {
+        rateLimited.put(method, new AtomicInteger(times));
+        retryAfter.put(method, seconds);
+    }
+
+    /** A channel {@code conversations.info} knows; any other id is {@code channel_not_found}. */
+    public FakeSlack addChannel(String id, String name) {
+        channels.put(id, name);
+        return this;
+    }
+
+    /**
+     * Text the app sent in a message, an ephemeral, a response URL or a view that Slack would turn into a mention
+     * of a crowd ({@code <!channel>}, {@code <!here>}, {@code <!everyone>}) or a link of content's choosing
+     * to {@code evil.example}, the address tests put in hostile content: the app sends none of its own,
+     * so each one is content that went out unescaped. Kept across {@link #reset()}, so a test class can check
+     * everything it made the app send.
+     */
+    public List<String> unescaped() {
+        return List.copyOf(unescaped);
+    }
+
     /** Answers {@code method} with {@code answer.apply(call)} (a Map or JsonNode) instead of the default. */
     public void on(String method, Function<Call, Object> answer) {
         overrides.put(method, answer);
@@ -120,6 +152,7 @@ public final class FakeSlack implements AutoCloseable {
         calls.clear();
         messages.clear();
         overrides.clear();
+        rateLimited.clear();
     }
 
     /** Waits for a call that matches, for at most {@code timeout}; fails the test if none comes. */
@@ -171,6 +204,13 @@ public final class FakeSlack implements AutoCloseable {
         String method = exchange.getRequestURI().getPath().substring("/api/".length());
         Call call = new Call(method, params(exchange), exchange.getRequestHeaders().getFirst("Authorization"), Instant.now());
         calls.add(call);
+        checkEscaped(call);
+        AtomicInteger limited = rateLimited.get(method);
+        if (limited != null && limited.getAndDecrement() > 0) {
+            exchange.getResponseHeaders().add("Retry-After", Integer.toString(retryAfter.get(method)));
+            write(exchange, 429, "{\"ok\":false,\"error\":\"ratelimited\"}");
+            return;
+        }
         Function<Call, Object> override = overrides.get(method);
         Object answer = override != null ? override.apply(call) : defaultAnswer(call);
         write(exchange, MAPPER.writeValueAsString(answer));
@@ -179,8 +219,51 @@ public final class FakeSlack implements AutoCloseable {
     private void responseUrlCall(HttpExchange exchange) throws IOException {
         Map<String, String> params = params(exchange);
         params.put("response_id", exchange.getRequestURI().getPath().substring("/response/".length()));
-        calls.add(new Call("response_url", params, null, Instant.now()));
+        Call call = new Call("response_url", params, null, Instant.now());
+        calls.add(call);
+        checkEscaped(call);
         write(exchange, "{\"ok\":true}");
+    }
+
+    private static final Pattern CROWD_OR_FOREIGN_LINK = Pattern.compile(
+            "<!(channel|here|everyone)\\b|<https?://evil\\.example\\b", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The fallback {@code text} as it is, and every mrkdwn text object in {@code blocks}, {@code view} and
+     * {@code attachments}: where Slack reads mentions and links (plain_text and alt_text it shows as typed).
+     */
+    private void checkEscaped(Call call) {
+        if (!call.method().startsWith("chat.") && !call.method().startsWith("views.") && !call.method().equals("response_url")) {
+            return;
+        }
+        String text = call.param("text");
+        if (text != null && CROWD_OR_FOREIGN_LINK.matcher(text).find()) {
+            unescaped.add(call.method() + " text: " + text);
+        }
+        for (String name : List.of("blocks", "view", "attachments")) {
+            String json = call.param(name);
+            if (json == null || json.isBlank()) {
+                continue;
+            }
+            try {
+                checkMrkdwn(call.method() + " " + name, MAPPER.readTree(json));
+            } catch (IOException e) {
+                unescaped.add(call.method() + " " + name + " is not JSON: " + json);
+            }
+        }
+    }
+
+    private void checkMrkdwn(String where, JsonNode node) {
+        if (node.isObject()) {
+            JsonNode text = node.get("text");
+            if ("mrkdwn".equals(node.path("type").asText()) && text != null && text.isTextual()
+                    && CROWD_OR_FOREIGN_LINK.matcher(text.asText()).find()) {
+                unescaped.add(where + ": " + text.asText());
+            }
+            node.forEach(child -> checkMrkdwn(where, child));
+        } else if (node.isArray()) {
+            node.forEach(child -> checkMrkdwn(where, child));
+        }
     }
 
     private Object defaultAnswer(Call call) {
@@ -223,6 +306,13 @@ public final class FakeSlack implements AutoCloseable {
                 ok.put("ts", call.param("ts"));
             }
             case "chat.postEphemeral" -> ok.put("message_ts", nextTs());
+            case "conversations.info" -> {
+                String name = channels.get(call.param("channel"));
+                if (name == null) {
+                    return Map.of("ok", false, "error", "channel_not_found");
+                }
+                ok.put("channel", Map.of("id", call.param("channel"), "name", name, "is_channel", true));
+            }
             case "conversations.open" -> ok.put("channel", Map.of("id", "D" + call.param("users").substring(1)));
             case "views.open", "views.update", "views.push", "views.publish" -> {
                 ObjectNode view = MAPPER.createObjectNode();
@@ -272,9 +362,13 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     private static void write(HttpExchange exchange, String body) throws IOException {
+        write(exchange, 200, body);
+    }
+
+    private static void write(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }

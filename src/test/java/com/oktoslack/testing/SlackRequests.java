@@ -38,8 +38,17 @@ public final class SlackRequests {
         this.events = serverBase.resolve("/slack/events");
     }
 
+    /** A request exactly as signed once, so a test can send it again (a replay) or with retry headers. */
+    public record Signed(String body, String contentType, long timestamp, String signature) {
+    }
+
     /** {@code /okto <text>} from {@code userId}; follow-ups go to {@code responseUrl}. */
     public HttpResponse<String> slashCommand(String userId, String text, String responseUrl) {
+        return send(signedSlashCommand(userId, text, responseUrl), Map.of());
+    }
+
+    /** The signed form of {@link #slashCommand}, not sent yet. */
+    public Signed signedSlashCommand(String userId, String text, String responseUrl) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", "legacy-token");
         form.put("team_id", TEAM);
@@ -53,7 +62,32 @@ public final class SlackRequests {
         form.put("api_app_id", "A0TEST");
         form.put("response_url", responseUrl);
         form.put("trigger_id", "trigger-" + System.nanoTime());
-        return postForm(form);
+        return sign(formBody(form), "application/x-www-form-urlencoded");
+    }
+
+    /** {@code body} signed now with the app's signing secret. */
+    public static Signed sign(String body, String contentType) {
+        long timestamp = Instant.now().getEpochSecond();
+        return new Signed(body, contentType, timestamp, signature(SIGNING_SECRET, timestamp, body));
+    }
+
+    /** Sends a signed request as it is, with {@code extraHeaders} (such as {@code X-Slack-Retry-Num}). */
+    public HttpResponse<String> send(Signed signed, Map<String, String> extraHeaders) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(events)
+                .header("Content-Type", signed.contentType())
+                .header("X-Slack-Request-Timestamp", Long.toString(signed.timestamp()))
+                .header("X-Slack-Signature", signed.signature())
+                .POST(HttpRequest.BodyPublishers.ofString(signed.body(), StandardCharsets.UTF_8));
+        extraHeaders.forEach(request::header);
+        return send(request.build());
+    }
+
+    /** Sends {@code body} with no signature headers at all. */
+    public HttpResponse<String> postUnsigned(String body, String contentType) {
+        return send(HttpRequest.newBuilder(events)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build());
     }
 
     /** An interactivity payload (block_actions, view_submission, message_action, block_suggestion...). */
@@ -118,20 +152,21 @@ public final class SlackRequests {
     }
 
     public HttpResponse<String> postForm(Map<String, String> form) {
-        String body = form.entrySet().stream()
+        return post(formBody(form), "application/x-www-form-urlencoded", Instant.now().getEpochSecond(), SIGNING_SECRET);
+    }
+
+    public static String formBody(Map<String, String> form) {
+        return form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return post(body, "application/x-www-form-urlencoded", Instant.now().getEpochSecond(), SIGNING_SECRET);
     }
 
     /** Sends {@code body} signed with {@code secret} at {@code timestamp} (to forge or age a request). */
     public HttpResponse<String> post(String body, String contentType, long timestamp, String secret) {
-        HttpRequest request = HttpRequest.newBuilder(events)
-                .header("Content-Type", contentType)
-                .header("X-Slack-Request-Timestamp", Long.toString(timestamp))
-                .header("X-Slack-Signature", signature(secret, timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
+        return send(new Signed(body, contentType, timestamp, signature(secret, timestamp, body)), Map.of());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
