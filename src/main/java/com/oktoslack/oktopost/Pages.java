@@ -5,23 +5,50 @@ import com.oktoslack.oktopost.Replies.ListReply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
+import java.util.function.Predicate;
 
-/** Walks a paged Oktopost list to its end, with a cap so a runaway total cannot drain the daily budget. */
+/**
+ * The one walker of Oktopost's paged lists. Every list pages (ids= lists too), so a read goes on to the next
+ * page until the list ends (a short page, or {@code Total} reached), the caller has what it wants, or the cap
+ * is hit: a runaway total cannot drain the daily budget.
+ */
 final class Pages {
+
+    /** What a walk read, and whether it reached the list's end (so what it lacks is not in the list). */
+    record Walk<T>(List<T> items, boolean complete) {
+    }
 
     private Pages() {
     }
 
-    static <T> List<T> all(IntFunction<ListReply<T>> pageFetcher, int pageSize, int maxPages) {
+    /** Every item of a {@code _page}/{@code _count} list, up to {@code maxPages} pages. */
+    static <T> List<T> all(IntFunction<ListReply<T>> fetcher, int pageSize, int maxPages) {
+        return walk(page -> asPage(fetcher.apply(page)), 0, pageSize, maxPages, found -> false).items();
+    }
+
+    /**
+     * Pages from {@code firstPage} on, until the list ends, {@code enough} says so after a page, or
+     * {@code maxPages} pages were read.
+     */
+    static <T> Walk<T> walk(IntFunction<Page<T>> fetcher, int firstPage, int pageSize, int maxPages,
+                            Predicate<List<T>> enough) {
         List<T> all = new ArrayList<>();
-        for (int page = 0; page < maxPages; page++) {
-            ListReply<T> reply = pageFetcher.apply(page);
-            List<T> items = reply.itemsOrEmpty();
-            all.addAll(items);
-            if (items.size() < pageSize || all.size() >= reply.totalOr(Integer.MAX_VALUE)) {
-                break;
+        for (int page = firstPage; page < firstPage + maxPages; page++) {
+            Page<T> one = fetcher.apply(page);
+            all.addAll(one.items());
+            boolean ended = one.items().size() < pageSize || firstPage * pageSize + all.size() >= one.total();
+            if (ended) {
+                return new Walk<>(List.copyOf(all), true);
+            }
+            if (enough.test(all)) {
+                return new Walk<>(List.copyOf(all), false);
             }
         }
-        return List.copyOf(all);
+        return new Walk<>(List.copyOf(all), false);
+    }
+
+    static <T> Page<T> asPage(ListReply<T> reply) {
+        List<T> items = reply.itemsOrEmpty();
+        return new Page<>(items, reply.totalOr(Integer.MAX_VALUE));
     }
 }
