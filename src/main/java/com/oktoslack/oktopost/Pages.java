@@ -18,6 +18,9 @@ final class Pages {
     record Walk<T>(List<T> items, boolean complete) {
     }
 
+    /** The total of a page whose list did not say it. */
+    static final int UNKNOWN_TOTAL = Integer.MAX_VALUE;
+
     private Pages() {
     }
 
@@ -36,7 +39,10 @@ final class Pages {
         for (int page = firstPage; page < firstPage + maxPages; page++) {
             Page<T> one = fetcher.apply(page);
             all.addAll(one.items());
-            boolean ended = one.items().size() < pageSize || firstPage * pageSize + all.size() >= one.total();
+            // A page shorter than asked ends the list only when there is no Total to go by: Oktopost may keep
+            // to a smaller page than the count asked for.
+            boolean ended = one.items().isEmpty() || firstPage * pageSize + all.size() >= one.total()
+                    || (one.total() == UNKNOWN_TOTAL && one.items().size() < pageSize);
             if (ended) {
                 return new Walk<>(List.copyOf(all), true);
             }
@@ -49,6 +55,6 @@ final class Pages {
 
     static <T> Page<T> asPage(ListReply<T> reply) {
         List<T> items = reply.itemsOrEmpty();
-        return new Page<>(items, reply.totalOr(Integer.MAX_VALUE));
+        return new Page<>(items, reply.totalOr(UNKNOWN_TOTAL));
     }
 }

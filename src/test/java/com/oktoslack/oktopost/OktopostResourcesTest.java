@@ -134,10 +134,22 @@ class OktopostResourcesTest extends OktopostTestBase {
         assertEquals(Instant.parse("2025-06-01T09:30:00Z"), one.get(0).startAt());
         assertEquals(List.of(first), one.get(0).credentialIds());
 
-        List<Post> two = okto.createPosts(messageId, List.of(first, second), at, "draft");
-        assertEquals(2, two.size());
+        // The reference: one post naming both profiles.
+        List<Post> both = okto.createPosts(messageId, List.of(first, second), at, "draft");
+        assertEquals(1, both.size());
+        assertEquals(List.of(first, second), both.get(0).credentialIds());
         assertEquals(first + "," + second, fake().last("POST", "/post").form().get("credentialIds"));
-        assertEquals("draft", two.get(1).status());
+        assertEquals("draft", both.get(0).status());
+
+        fake().readings().postAnswer(com.oktoslack.testing.FakeOktopost.Readings.PostAnswer.ONE_POST_PER_PROFILE);
+        try {
+            List<Post> two = okto.createPosts(messageId, List.of(first, second), at, "draft");
+            assertEquals(2, two.size());
+            assertEquals(List.of(List.of(first), List.of(second)), two.stream().map(Post::credentialIds).toList());
+            assertEquals("draft", two.get(1).status());
+        } finally {
+            fake().readings().strict();
+        }
     }
 
     @Test

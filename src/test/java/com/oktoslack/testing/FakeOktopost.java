@@ -287,7 +287,8 @@ public final class FakeOktopost implements AutoCloseable {
     private int perMinute = 60;
     private int perFiveSeconds = 120;
     private Duration blockTime = Duration.ofSeconds(15);
-    private long blockedUntil = Long.MIN_VALUE;
+    private boolean blocked;
+    private long blockedUntil;
     private int breaches;
 
     private ObjectNode account;
@@ -434,9 +435,10 @@ public final class FakeOktopost implements AutoCloseable {
     /** Counts the call; a 429 when it goes over a limit or the account is blocked. */
     private synchronized Reply throttle() {
         long now = System.nanoTime();
-        if (now - blockedUntil < 0) {
+        if (blocked && now - blockedUntil < 0) {
             return Reply.error(429, "API rate limit exceeded; access is blocked");
         }
+        blocked = false;
         callTimes.add(now);
         window.addLast(now);
         while (!window.isEmpty() && now - window.peekFirst() >= Duration.ofMinutes(1).toNanos()) {
@@ -445,6 +447,7 @@ public final class FakeOktopost implements AutoCloseable {
         long lastFive = window.stream().filter(t -> now - t < Duration.ofSeconds(5).toNanos()).count();
         if (window.size() > perMinute || lastFive > perFiveSeconds) {
             breaches++;
+            blocked = true;
             blockedUntil = now + blockTime.toNanos();
             return Reply.error(429, "API rate limit exceeded");
         }
