@@ -108,20 +108,22 @@ public class Oktopost {
 
     /** Every item in one workflow (or all), 1000 per call. */
     public List<WorkflowItem> allWorkflowItems(@Nullable String workflowIdOrNull) {
-        return everyWorkflowItem(workflowIdOrNull).items();
+        return everyWorkflowItem(WorkflowItemQuery.inWorkflow(workflowIdOrNull)).items();
     }
 
-    /** The items waiting for a decision, with their authors and steps, in as few calls as Oktopost allows. */
+    /**
+     * The items waiting for a decision, with their authors and steps (and history, for
+     * {@link WorkflowItem#waitingSince()}), in as few calls as Oktopost allows.
+     */
     public WorkflowItemPage allPendingItems(@Nullable String workflowIdOrNull) {
-        WorkflowItemPage all = everyWorkflowItem(workflowIdOrNull);
+        WorkflowItemPage all = everyWorkflowItem(WorkflowItemQuery.inWorkflow(workflowIdOrNull).withHistory(true));
         List<WorkflowItem> pending = all.items().stream().filter(WorkflowItem::isPending).toList();
         return new WorkflowItemPage(pending, pending.size(), all.authors(), all.steps());
     }
 
-    private WorkflowItemPage everyWorkflowItem(@Nullable String workflowIdOrNull) {
+    private WorkflowItemPage everyWorkflowItem(WorkflowItemQuery query) {
         Map<String, Person> authors = new LinkedHashMap<>();
         Map<String, WorkflowStep> steps = new LinkedHashMap<>();
-        WorkflowItemQuery query = WorkflowItemQuery.inWorkflow(workflowIdOrNull);
         List<WorkflowItem> items = Pages.walk(page -> {
             WorkflowItemPage one = workflowItems(query.withPage(page));
             authors.putAll(one.authors());

@@ -88,6 +88,25 @@ public record WorkflowItem(String id,
         return OktopostDates.parse(modified);
     }
 
+    /**
+     * Since when the item waits, as far as Oktopost says: its Created or Modified date, else the newest dated
+     * entry of its history (when asked for); null when none is there, as in the fields the reference shows.
+     */
+    public @Nullable Instant waitingSince() {
+        Instant since = createdAt() != null ? createdAt() : modifiedAt();
+        if (since != null || history == null || !history.isArray()) {
+            return since;
+        }
+        Instant newest = null;
+        for (JsonNode entry : history) {
+            Instant at = OktopostDates.parse(entry.path("Created").asText(null));
+            if (at != null && (newest == null || at.isAfter(newest))) {
+                newest = at;
+            }
+        }
+        return newest;
+    }
+
     private static boolean present(@Nullable String value) {
         return value != null && !value.isBlank();
     }

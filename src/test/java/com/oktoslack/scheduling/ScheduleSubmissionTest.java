@@ -29,9 +29,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Submitting the modal: field errors while Slack waits, then messages, posts and approval after the ack. */
+/**
+ * Submitting the modal: field errors while Slack waits, then messages, posts and approval after the ack. Oktopost
+ * here makes one post for several profiles, as the reference says; {@link ScheduleSubmissionPerProfileTest} runs
+ * the same with one post per profile.
+ */
 @MicronautTest(transactional = false)
 class ScheduleSubmissionTest extends AppTestBase {
+
+    /** How this Oktopost answers {@code POST /post} with several profiles. */
+    FakeOktopost.Readings.PostAnswer postAnswer() {
+        return FakeOktopost.Readings.PostAnswer.ONE_POST_FOR_ALL;
+    }
+
+    /** Posts Oktopost makes for the two LinkedIn profiles of {@link #complete()}. */
+    private int linkedInPosts() {
+        return postAnswer() == FakeOktopost.Readings.PostAnswer.ONE_POST_PER_PROFILE ? 2 : 1;
+    }
 
     /** Wednesday 16 January 2030, 09:30 in New York (14:30 UTC). */
     static final long TOMORROW_0930_NEW_YORK = 1_894_804_200L;
@@ -54,6 +68,7 @@ class ScheduleSubmissionTest extends AppTestBase {
     void freshWorld() {
         slack.reset();
         oktopost.reset().clearRoutes().clearData();
+        oktopost.readings().strict().postAnswer(postAnswer());
         world = new ScheduleWorld(oktopost, slack);
         oktopostFacade.forgetCachedLists();
     }
@@ -106,12 +121,15 @@ class ScheduleSubmissionTest extends AppTestBase {
             assertEquals(Long.toString(TOMORROW_0930_NEW_YORK), post.param("startDateTime"));
             assertEquals("pending", post.param("status"));
         }
-        assertEquals(List.of("/message", "/post", "/message", "/post", "/workflow-item", "/workflow-item", "/workflow-item"),
-                oktopost.requests("POST", "/").stream().map(FakeOktopost.RecordedRequest::path).toList(),
+        List<String> order = new java.util.ArrayList<>(List.of("/message", "/post", "/message", "/post"));
+        for (int i = 0; i < linkedInPosts() + 1; i++) {
+            order.add("/workflow-item");
+        }
+        assertEquals(order, oktopost.requests("POST", "/").stream().map(FakeOktopost.RecordedRequest::path).toList(),
                 "each network's message before its posts, approval last");
 
         List<ObjectNode> created = oktopost.posts();
-        assertEquals(3, created.size());
+        assertEquals(linkedInPosts() + 1, created.size());
         created.forEach(p -> assertEquals("2030-01-16 14:30:00", p.path("StartDateTime").asText()));
         Set<String> createdIds = created.stream().map(p -> p.path("Id").asText()).collect(Collectors.toSet());
         List<FakeOktopost.RecordedRequest> approvals = oktopost.requests("POST", "/workflow-item");
@@ -236,8 +254,9 @@ class ScheduleSubmissionTest extends AppTestBase {
         String text = outcome("V0HALF");
         assertTrue(text.contains("was *not* scheduled") && text.contains("scheduling the X (Twitter) posts"), text);
         assertTrue(text.contains("Acme on X must be reconnected"), text);
-        assertTrue(text.contains("I removed what had been created (2 messages, 2 posts)"), text);
-        assertEquals(2, oktopost.count("DELETE", "/post"));
+        String posts = linkedInPosts() == 1 ? "1 post" : linkedInPosts() + " posts";
+        assertTrue(text.contains("I removed what had been created (2 messages, " + posts + ")"), text);
+        assertEquals(linkedInPosts(), oktopost.count("DELETE", "/post"));
         assertEquals(2, oktopost.count("DELETE", "/message"));
         assertTrue(oktopost.posts().isEmpty(), "no post is left");
         assertTrue(oktopost.messages().isEmpty(), "no message is left");
@@ -281,7 +300,8 @@ class ScheduleSubmissionTest extends AppTestBase {
         assertEquals(1, oktopost.count("DELETE", "/workflow-item"), "the post already in approval is taken out first");
         assertTrue(text.contains("sending the posts for approval in Marketing review"), text);
         assertTrue(text.contains("The workflow is paused"), text);
-        assertTrue(text.contains("I removed 1 message and 3 posts, but these are still in Oktopost and need deleting there:"), text);
+        assertTrue(text.contains("I removed 1 message and " + (linkedInPosts() + 1) + " posts, but these are still in Oktopost "
+                + "and need deleting there:"), text);
         assertTrue(text.contains("• LinkedIn message `" + linkedInMessage + "` in campaign Spring launch"), text);
         assertEquals(ScheduleRequest.FAILED, requests.findById("V0STUCK").orElseThrow().status());
     }
