@@ -7,20 +7,19 @@ import com.oktoslack.testing.FakeSlack;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,6 +43,14 @@ class ApprovalBurstTest extends ApprovalsTestBase {
     private final List<String> workflowIds = new ArrayList<>();
     private String campaignId;
 
+    /** A posting lane per channel, so the 30 channels are paced side by side. */
+    @Override
+    protected Map<String, String> extraProperties() {
+        Map<String, String> properties = new HashMap<>(super.extraProperties());
+        properties.put("okto.approvals.posting-lanes", Integer.toString(CHANNELS));
+        return properties;
+    }
+
     @BeforeAll
     void seedWorkflows() {
         String approver = oktopost.addUser("Unlinked Approver", "unlinked@acme.example").get("Id").asText();
@@ -62,18 +69,23 @@ class ApprovalBurstTest extends ApprovalsTestBase {
         oktopost.readings().strict();
     }
 
-    static Stream<Arguments> readings() {
-        return Stream.of(
-                Arguments.of("items name only MessageId", (Consumer<FakeOktopost.Readings>) r -> { }),
-                Arguments.of("numbers and booleans as strings", (Consumer<FakeOktopost.Readings>) r -> r.scalarsAsStrings(true)),
-                Arguments.of("items name PostId/StoryId too, decided ones leave the list",
-                        (Consumer<FakeOktopost.Readings>) r -> r.documentedItemFieldsOnly(false).decidedItemsLeaveList(true)));
+    @Test
+    void itemsNamingOnlyTheirMessageId() throws Exception {
+        burst(r -> { });
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("readings")
-    void everyItemOfABurstGetsItsChannelCardWithItsText(String reading, Consumer<FakeOktopost.Readings> configure)
-            throws Exception {
+    @Test
+    void numbersAndBooleansAsStrings() throws Exception {
+        burst(r -> r.scalarsAsStrings(true));
+    }
+
+    @Test
+    void itemsNamingPostOrStoryIdsTooAndDecidedOnesLeavingTheList() throws Exception {
+        burst(r -> r.documentedItemFieldsOnly(false).decidedItemsLeaveList(true));
+    }
+
+    /** Every item of a burst gets its channel card with its text. */
+    private void burst(Consumer<FakeOktopost.Readings> configure) throws Exception {
         configure.accept(oktopost.readings());
         int run = RUNS.incrementAndGet();
         List<String> ids = new ArrayList<>();
