@@ -449,6 +449,8 @@ public final class FakeOktopost implements AutoCloseable {
             breaches++;
             blocked = true;
             blockedUntil = now + blockTime.toNanos();
+            // Counting starts afresh after the block (Oktopost's 15 minutes outlast both windows).
+            window.clear();
             return Reply.error(429, "API rate limit exceeded");
         }
         return null;
