@@ -179,7 +179,7 @@ public class Oktopost {
         for (int from = 0; from < unique.size(); from += MESSAGE_IDS_PER_CALL) {
             List<String> chunk = unique.subList(from, Math.min(unique.size(), from + MESSAGE_IDS_PER_CALL));
             String joined = String.join(",", chunk);
-            Pages.Walk<Message> walk = Pages.walk(page -> Pages.asPage(requests.messages(joined, page, LIST_PAGE)),
+            Walk<Message> walk = Pages.walk(page -> Pages.asPage(requests.messages(joined, page, LIST_PAGE)),
                     0, LIST_PAGE, MAX_ID_PAGES, read -> read.size() >= chunk.size());
             walk.items().stream().filter(m -> chunk.contains(m.id())).forEach(m -> found.putIfAbsent(m.id(), m));
             for (String id : chunk) {
@@ -292,6 +292,11 @@ public class Oktopost {
     public Page<Story> stories(@Nullable String boardIdOrNull, int page, int count) {
         ListReply<Story> reply = requests.stories(boardIdOrNull, page, count);
         return new Page<>(reply.itemsOrEmpty(), reply.totalOr(reply.itemsOrEmpty().size()));
+    }
+
+    /** A board's stories (all boards' for null), newest first, walking up to {@code maxPages} pages of 100. */
+    public Walk<Story> allStories(@Nullable String boardIdOrNull, int maxPages) {
+        return Pages.walk(page -> stories(boardIdOrNull, page, LIST_PAGE), 0, LIST_PAGE, maxPages, read -> false);
     }
 
     /**

@@ -14,10 +14,6 @@ import java.util.function.Predicate;
  */
 final class Pages {
 
-    /** What a walk read, and whether it reached the list's end (so what it lacks is not in the list). */
-    record Walk<T>(List<T> items, boolean complete) {
-    }
-
     /** The total of a page whose list did not say it. */
     static final int UNKNOWN_TOTAL = Integer.MAX_VALUE;
 
@@ -44,13 +40,13 @@ final class Pages {
             boolean ended = one.items().isEmpty() || firstPage * pageSize + all.size() >= one.total()
                     || (one.total() == UNKNOWN_TOTAL && one.items().size() < pageSize);
             if (ended) {
-                return new Walk<>(List.copyOf(all), true);
+                return new Walk<>(all, true);
             }
             if (enough.test(all)) {
-                return new Walk<>(List.copyOf(all), false);
+                return new Walk<>(all, false);
             }
         }
-        return new Walk<>(List.copyOf(all), false);
+        return new Walk<>(all, false);
     }
 
     static <T> Page<T> asPage(ListReply<T> reply) {
