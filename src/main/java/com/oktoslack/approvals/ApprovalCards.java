@@ -106,7 +106,8 @@ final class ApprovalCards {
             String scheduled = content.scheduledAt() == null ? "" : " · goes out " + Mrkdwn.when(content.scheduledAt());
             String heading = "*" + Mrkdwn.escape(capitalised(content.what())) + "*" + author + " · "
                     + Mrkdwn.escape(state.step().workflowName()) + ", " + Mrkdwn.escape(state.step().label()) + scheduled;
-            String text = Mrkdwn.fit(content.text(), LIST_TEXT_LIMIT);
+            String text = content.unavailable() != null ? unavailableText(content)
+                    : Mrkdwn.fit(content.text(), LIST_TEXT_LIMIT);
             blocks.add(section(s -> s.blockId(blockId + ":text").text(markdownText(text.isEmpty() ? heading : heading + "\n" + text))));
             blocks.add(actions(a -> a.blockId(blockId + ":actions").elements(buttons(state))));
             blocks.add(divider());
@@ -167,14 +168,21 @@ final class ApprovalCards {
     }
 
     private static LayoutBlock body(String blockId, CardContent content, int limit) {
-        String text = Mrkdwn.fit(content.text(), limit);
+        String fitted = Mrkdwn.fit(content.text(), limit);
+        String text = content.unavailable() != null ? unavailableText(content) : fitted.isEmpty() ? "_(no text)_" : fitted;
         return section(s -> {
-            s.blockId(blockId + ":text").text(markdownText(text.isEmpty() ? "_(no text)_" : text));
+            s.blockId(blockId + ":text").text(markdownText(text));
             if (Mrkdwn.isWebUrl(content.imageUrl())) {
                 s.accessory(image(i -> i.imageUrl(content.imageUrl()).altText("Attached image")));
             }
             return s;
         });
+    }
+
+    /** Said only when Oktopost said so, with its reason. */
+    private static String unavailableText(CardContent content) {
+        return "_The " + Mrkdwn.escape(content.kind()) + "'s content is unavailable: " + Mrkdwn.escape(content.unavailable())
+                + "._";
     }
 
     private static List<TextObject> facts(CardState state) {

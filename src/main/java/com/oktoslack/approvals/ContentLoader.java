@@ -1,12 +1,12 @@
 package com.oktoslack.approvals;
 
+import com.oktoslack.oktopost.ByIds;
 import com.oktoslack.oktopost.Campaign;
 import com.oktoslack.oktopost.Credential;
 import com.oktoslack.oktopost.Media;
 import com.oktoslack.oktopost.Message;
 import com.oktoslack.oktopost.Oktopost;
 import com.oktoslack.oktopost.OktopostException;
-import com.oktoslack.oktopost.Page;
 import com.oktoslack.oktopost.Person;
 import com.oktoslack.oktopost.Post;
 import com.oktoslack.oktopost.PostQuery;
@@ -19,9 +19,9 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +31,9 @@ import java.util.stream.Collectors;
 
 /**
  * What the cards of a batch of items show, in as few Oktopost calls as it allows: messages by ids (100 per
- * call), posts from the newest-modified list (a few one by one), stories one by one as they are rare in
- * approval. Campaigns and profiles come from the facade's cached lists.
+ * list read, walking its pages), posts from the newest-modified list (a few one by one), stories one by one as
+ * they are rare in approval. Campaigns and profiles come from the facade's cached lists. A card goes without
+ * content only when Oktopost says there is none, and then says why.
  */
 @Singleton
 class ContentLoader {
@@ -55,14 +56,13 @@ class ContentLoader {
     /** Content by entity id for every item given. */
     Map<String, CardContent> load(Collection<WorkflowItem> items, Map<String, Person> authors) {
         List<WorkflowItem> all = List.copyOf(items);
-        Map<String, Post> posts = posts(ids(all, "post"));
-        Map<String, Story> stories = stories(ids(all, "story"));
+        Read<Post> posts = posts(ids(all, "post"));
+        Read<Story> stories = readOneByOne(ids(all, "story"), "story", oktopost::story);
         Set<String> messageIds = new LinkedHashSet<>(ids(all, "message"));
-        posts.values().stream().map(Post::messageId).filter(Mrkdwn::present).forEach(messageIds::add);
-        Map<String, Message> messages = messageIds.isEmpty() ? Map.of()
-                : oktopost.messages(messageIds).stream().collect(Collectors.toMap(Message::id, Function.identity(), (a, b) -> a));
+        posts.found().values().stream().map(Post::messageId).filter(Mrkdwn::present).forEach(messageIds::add);
+        ByIds<Message> messages = messageIds.isEmpty() ? new ByIds<>(Map.of(), Set.of()) : oktopost.messagesById(messageIds);
         Map<String, String> campaigns = all.isEmpty() ? Map.of() : campaignNames();
-        Map<String, String> profiles = posts.isEmpty() ? Map.of() : profileNames();
+        Map<String, String> profiles = posts.found().isEmpty() ? Map.of() : profileNames();
 
         Map<String, CardContent> contents = new HashMap<>();
         for (WorkflowItem item : all) {
@@ -70,92 +70,100 @@ class ContentLoader {
             Person author = item.createdBy() == null ? null : authors.get(item.createdBy());
             String authorName = author == null ? null : author.name();
             CardContent content = switch (item.entityType()) {
-                case "post" -> post(entityId, posts.get(entityId), messages, campaigns, profiles, authorName);
-                case "story" -> story(entityId, stories.get(entityId), campaigns, authorName);
-                default -> message(entityId, messages.get(entityId), null, campaigns, authorName, "message");
+                case "post" -> post(entityId, posts, messages, campaigns, profiles, authorName);
+                case "story" -> story(entityId, stories, campaigns, authorName);
+                default -> message(entityId, messages, null, campaigns, authorName, "message");
             };
             contents.put(entityId, content);
         }
         return contents;
     }
 
-    private CardContent post(String entityId, @Nullable Post post, Map<String, Message> messages,
-                             Map<String, String> campaigns, Map<String, String> profiles, @Nullable String authorName) {
-        if (post == null) {
-            return message(entityId, null, null, campaigns, authorName, "post");
-        }
-        Message message = post.messageId() == null ? null : messages.get(post.messageId());
-        String profile = post.credentialIds().stream().map(id -> profiles.getOrDefault(id, id)).collect(Collectors.joining(", "));
-        CardContent base = message(entityId, message, post.network(), campaigns, authorName, "post");
-        String campaign = base.campaign() != null ? base.campaign() : campaigns.get(post.campaignId());
-        return new CardContent("post", base.network(), profile.isEmpty() ? null : profile, base.text(), base.linkUrl(),
-                base.linkTitle(), base.imageUrl(), campaign, authorName, post.startAt(), base.openUrl());
+    /** What was read, and the ids Oktopost answered 404 for. */
+    private record Read<T>(Map<String, T> found, Set<String> notFound) {
     }
 
-    private CardContent message(String entityId, @Nullable Message message, @Nullable String network,
+    private CardContent post(String entityId, Read<Post> posts, ByIds<Message> messages, Map<String, String> campaigns,
+                             Map<String, String> profiles, @Nullable String authorName) {
+        Post post = posts.found().get(entityId);
+        if (post == null) {
+            return posts.notFound().contains(entityId)
+                    ? CardContent.unavailable("post", null, authorName, openUrl(entityId, "post"), CardContent.NOT_FOUND)
+                    : new CardContent("post", null, null, null, null, null, null, null, authorName, null, openUrl(entityId, "post"));
+        }
+        String profile = post.credentialIds().stream().map(id -> profiles.getOrDefault(id, id)).collect(Collectors.joining(", "));
+        CardContent base = post.messageId() == null
+                ? new CardContent("post", post.network(), null, null, null, null, null, null, authorName, null, openUrl(entityId, "post"))
+                : message(post.messageId(), messages, post.network(), campaigns, authorName, "post");
+        String campaign = base.campaign() != null ? base.campaign() : campaigns.get(post.campaignId());
+        return new CardContent("post", base.network(), profile.isEmpty() ? null : profile, base.text(), base.linkUrl(),
+                base.linkTitle(), base.imageUrl(), campaign, authorName, post.startAt(), openUrl(entityId, "post"),
+                base.unavailable());
+    }
+
+    private CardContent message(String messageId, ByIds<Message> messages, @Nullable String network,
                                 Map<String, String> campaigns, @Nullable String authorName, String kind) {
+        Message message = messages.found().get(messageId);
         if (message == null) {
-            return new CardContent(kind, network, null, null, null, null, null, null, authorName, null, openUrl(entityId, kind));
+            String reason = messages.notFound().contains(messageId) ? CardContent.NOT_FOUND : null;
+            return new CardContent(kind, network, null, null, null, null, null, null, authorName, null,
+                    openUrl(messageId, kind), reason);
         }
         String image = Mrkdwn.present(message.imageUrl()) ? message.imageUrl()
                 : message.media().stream().map(Media::resource).filter(Mrkdwn::isWebUrl).findFirst().orElse(null);
         return new CardContent(kind, network != null ? network : message.network(), null, message.message(),
                 blankToNull(message.linkUrl()), blankToNull(message.linkTitle()), blankToNull(image),
                 message.campaignId() == null ? null : campaigns.get(message.campaignId()), authorName, null,
-                openUrl(entityId, kind));
+                openUrl(messageId, kind));
     }
 
-    private CardContent story(String entityId, @Nullable Story story, Map<String, String> campaigns,
+    private CardContent story(String entityId, Read<Story> stories, Map<String, String> campaigns,
                               @Nullable String authorName) {
+        Story story = stories.found().get(entityId);
         if (story == null) {
-            return new CardContent("story", null, null, null, null, null, null, null, authorName, null, openUrl(entityId, "story"));
+            return CardContent.unavailable("story", null, authorName, openUrl(entityId, "story"),
+                    stories.notFound().contains(entityId) ? CardContent.NOT_FOUND : null);
         }
         String title = story.title() == null ? "" : story.title().strip();
         String description = story.description() == null ? "" : story.description().strip();
         String text = title.isEmpty() ? description : description.isEmpty() ? title : title + "\n\n" + description;
-        return new CardContent("story", null, null, text, blankToNull(story.linkUrl()), blankToNull(story.linkTitle()),
-                blankToNull(story.imageUrl()), story.campaignId() == null ? null : campaigns.get(story.campaignId()),
-                authorName, story.publishAt(), openUrl(entityId, "story"));
+        CardContent content = new CardContent("story", null, null, text, blankToNull(story.linkUrl()),
+                blankToNull(story.linkTitle()), blankToNull(story.imageUrl()),
+                story.campaignId() == null ? null : campaigns.get(story.campaignId()), authorName, story.publishAt(),
+                openUrl(entityId, "story"));
+        return "deleted".equalsIgnoreCase(story.status()) ? content.withUnavailable(CardContent.GONE) : content;
     }
 
-    private Map<String, Post> posts(List<String> ids) {
+    private Read<Post> posts(List<String> ids) {
         Map<String, Post> found = new HashMap<>();
         if (ids.size() > POSTS_ONE_BY_ONE) {
             // Posts just sent to approval were just modified: the newest-modified pages hold them.
             int pages = ids.size() / 100 + 2;
-            PostQuery query = PostQuery.all().orderBy("modified,0");
-            for (int page = 0; page < pages && !found.keySet().containsAll(ids); page++) {
-                Page<Post> one = oktopost.posts(query.withPage(page));
-                one.items().stream().filter(p -> ids.contains(p.id())).forEach(p -> found.put(p.id(), p));
-                if (one.items().size() < query.count()) {
-                    break;
-                }
-            }
+            oktopost.allPosts(PostQuery.all().orderBy("modified,0"), pages, read -> read.stream()
+                            .map(Post::id).collect(Collectors.toSet()).containsAll(ids)).stream()
+                    .filter(p -> ids.contains(p.id())).forEach(p -> found.put(p.id(), p));
         }
         List<String> missing = ids.stream().filter(id -> !found.containsKey(id)).toList();
-        readOneByOne(missing, "post", oktopost::post).forEach(p -> found.put(p.id(), p));
-        return found;
+        Read<Post> single = readOneByOne(missing, "post", oktopost::post);
+        found.putAll(single.found());
+        return new Read<>(found, single.notFound());
     }
 
-    private Map<String, Story> stories(List<String> ids) {
-        Map<String, Story> found = new HashMap<>();
-        readOneByOne(ids, "story", oktopost::story).forEach(s -> found.put(s.id(), s));
-        return found;
-    }
-
-    private <T> List<T> readOneByOne(List<String> ids, String what, Function<String, T> read) {
+    private <T> Read<T> readOneByOne(List<String> ids, String what, Function<String, T> read) {
         if (ids.size() > MAX_SINGLE_READS) {
             LOG.warn("{} {}s in one batch; reading {} of them, the others' cards show less", ids.size(), what, MAX_SINGLE_READS);
         }
-        List<T> read1 = new ArrayList<>();
+        Map<String, T> found = new HashMap<>();
+        Set<String> notFound = new HashSet<>();
         for (String id : ids.subList(0, Math.min(ids.size(), MAX_SINGLE_READS))) {
             try {
-                read1.add(read.apply(id));
+                found.put(id, read.apply(id));
             } catch (OktopostException.NotFound gone) {
-                LOG.info("Oktopost has no {} {} any more", what, id);
+                LOG.info("Oktopost has no {} {} (or does not show it to the API user)", what, id);
+                notFound.add(id);
             }
         }
-        return read1;
+        return new Read<>(found, notFound);
     }
 
     private Map<String, String> campaignNames() {

@@ -122,7 +122,7 @@ class DigestSource {
                     stepId,
                     step.map(WorkflowStep::name).orElse("Step " + stepId),
                     workflow.map(w -> w.stepNumber(stepId)).orElse(0),
-                    item.createdAt() != null ? item.createdAt() : item.modifiedAt(),
+                    item.waitingSince(),
                     step.map(s -> s.approvers().stream().map(Person::id).collect(Collectors.toSet())).orElse(Set.of())));
         }
         return waiting;

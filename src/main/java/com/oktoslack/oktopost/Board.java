@@ -9,4 +9,9 @@ import io.micronaut.core.annotation.Nullable;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
 public record Board(String id, String name, @Nullable String status, @Nullable String created) {
+
+    /** Oktopost lists archived boards too; a board without a status is taken as active. */
+    public boolean isActive() {
+        return status == null || status.isBlank() || "active".equalsIgnoreCase(status);
+    }
 }

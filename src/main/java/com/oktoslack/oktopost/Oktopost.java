@@ -9,7 +9,11 @@ import com.oktoslack.oktopost.Replies.StoryCreatedReply;
 import com.oktoslack.oktopost.Replies.WorkflowItemsReply;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,7 +23,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import static com.oktoslack.oktopost.FormFields.form;
 
@@ -31,19 +37,31 @@ import static com.oktoslack.oktopost.FormFields.form;
 public class Oktopost {
 
     static final int MESSAGE_IDS_PER_CALL = 100;
+    /** The largest {@code _count} the reference allows on {@code _page}/{@code _count} lists. */
+    static final int LIST_PAGE = 100;
     static final int MAX_POST_PAGES = 50;
     static final int MAX_WORKFLOW_ITEM_PAGES = 20;
+    /** Pages of an ids= list read for one chunk of ids before the rest are read one by one. */
+    static final int MAX_ID_PAGES = 4;
+    /** Pages of a board's newest stories searched for one just created. */
+    static final int NEW_STORY_PAGES = 2;
+    /** Oktopost's clock and ours may disagree by this much when a new story is looked for by its time. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
+
+    private static final Logger LOG = LoggerFactory.getLogger(Oktopost.class);
 
     private final OktopostRequests requests;
     private final OktopostLists lists;
     private final OktopostBudget budget;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    Oktopost(OktopostRequests requests, OktopostLists lists, OktopostBudget budget, ObjectMapper json) {
+    Oktopost(OktopostRequests requests, OktopostLists lists, OktopostBudget budget, ObjectMapper json, Clock clock) {
         this.requests = requests;
         this.lists = lists;
         this.budget = budget;
         this.json = json;
+        this.clock = clock;
     }
 
     // ---- account
@@ -90,30 +108,28 @@ public class Oktopost {
 
     /** Every item in one workflow (or all), 1000 per call. */
     public List<WorkflowItem> allWorkflowItems(@Nullable String workflowIdOrNull) {
-        return everyWorkflowItem(workflowIdOrNull).items();
+        return everyWorkflowItem(WorkflowItemQuery.inWorkflow(workflowIdOrNull)).items();
     }
 
-    /** The items waiting for a decision, with their authors and steps, in as few calls as Oktopost allows. */
+    /**
+     * The items waiting for a decision, with their authors and steps (and history, for
+     * {@link WorkflowItem#waitingSince()}), in as few calls as Oktopost allows.
+     */
     public WorkflowItemPage allPendingItems(@Nullable String workflowIdOrNull) {
-        WorkflowItemPage all = everyWorkflowItem(workflowIdOrNull);
+        WorkflowItemPage all = everyWorkflowItem(WorkflowItemQuery.inWorkflow(workflowIdOrNull).withHistory(true));
         List<WorkflowItem> pending = all.items().stream().filter(WorkflowItem::isPending).toList();
         return new WorkflowItemPage(pending, pending.size(), all.authors(), all.steps());
     }
 
-    private WorkflowItemPage everyWorkflowItem(@Nullable String workflowIdOrNull) {
-        List<WorkflowItem> items = new ArrayList<>();
+    private WorkflowItemPage everyWorkflowItem(WorkflowItemQuery query) {
         Map<String, Person> authors = new LinkedHashMap<>();
         Map<String, WorkflowStep> steps = new LinkedHashMap<>();
-        WorkflowItemQuery query = WorkflowItemQuery.inWorkflow(workflowIdOrNull);
-        for (int page = 0; page < MAX_WORKFLOW_ITEM_PAGES; page++) {
+        List<WorkflowItem> items = Pages.walk(page -> {
             WorkflowItemPage one = workflowItems(query.withPage(page));
-            items.addAll(one.items());
             authors.putAll(one.authors());
             steps.putAll(one.steps());
-            if (one.items().size() < query.count() || items.size() >= one.total()) {
-                break;
-            }
-        }
+            return new Page<>(one.items(), one.total());
+        }, 0, query.count(), MAX_WORKFLOW_ITEM_PAGES, found -> false).items();
         return new WorkflowItemPage(items, items.size(), authors, steps);
     }
 
@@ -146,15 +162,42 @@ public class Oktopost {
         return required(requests.message(id).message(), "GET /message/{id}");
     }
 
-    /** The messages with these ids, 100 per call; ids Oktopost does not return are simply missing. */
+    /** The messages with these ids that Oktopost has and shows the API user (see {@link #messagesById}). */
     public List<Message> messages(Collection<String> ids) {
+        return List.copyOf(messagesById(ids).found().values());
+    }
+
+    /**
+     * The messages with these ids, 100 ids per list read, each read walking its pages; what the list did not
+     * return although it was not read to its end is read by id. Every id ends up found or among those Oktopost
+     * says it has not (or does not show the API user).
+     */
+    public ByIds<Message> messagesById(Collection<String> ids) {
         List<String> unique = List.copyOf(new LinkedHashSet<>(ids));
-        List<Message> found = new ArrayList<>();
+        Map<String, Message> found = new LinkedHashMap<>();
+        Set<String> unknown = new LinkedHashSet<>();
         for (int from = 0; from < unique.size(); from += MESSAGE_IDS_PER_CALL) {
             List<String> chunk = unique.subList(from, Math.min(unique.size(), from + MESSAGE_IDS_PER_CALL));
-            found.addAll(requests.messages(String.join(",", chunk)).itemsOrEmpty());
+            String joined = String.join(",", chunk);
+            Walk<Message> walk = Pages.walk(page -> Pages.asPage(requests.messages(joined, page, LIST_PAGE)),
+                    0, LIST_PAGE, MAX_ID_PAGES, read -> read.size() >= chunk.size());
+            walk.items().stream().filter(m -> chunk.contains(m.id())).forEach(m -> found.putIfAbsent(m.id(), m));
+            for (String id : chunk) {
+                if (found.containsKey(id)) {
+                    continue;
+                }
+                if (walk.complete()) {
+                    unknown.add(id);
+                    continue;
+                }
+                try {
+                    found.put(id, message(id));
+                } catch (OktopostException.NotFound e) {
+                    unknown.add(id);
+                }
+            }
         }
-        return List.copyOf(found);
+        return new ByIds<>(found, unknown);
     }
 
     public Message createMessage(NewMessage m) {
@@ -187,20 +230,19 @@ public class Oktopost {
 
     /** Every post matching the query from its page on, up to 50 pages. */
     public List<Post> allPosts(PostQuery query) {
-        List<Post> all = new ArrayList<>();
-        for (int page = query.page(); page < query.page() + MAX_POST_PAGES; page++) {
-            Page<Post> one = posts(query.withPage(page));
-            all.addAll(one.items());
-            if (one.items().size() < query.count() || all.size() >= one.total() - query.page() * query.count()) {
-                break;
-            }
-        }
-        return List.copyOf(all);
+        return allPosts(query, MAX_POST_PAGES, found -> false);
+    }
+
+    /** The posts matching the query from its page on, until {@code enough} holds for what was read, or the cap. */
+    public List<Post> allPosts(PostQuery query, int maxPages, Predicate<List<Post>> enough) {
+        return Pages.walk(page -> posts(query.withPage(page)), query.page(), query.count(),
+                Math.min(maxPages, MAX_POST_PAGES), enough).items();
     }
 
     /**
-     * Schedules the message to each profile; one post per profile. {@code startAt} null means Oktopost's
-     * default (a minute from now); {@code status} null means pending.
+     * Schedules the message to the profiles. Oktopost may answer with one post naming all of them
+     * ({@link Post#credentialIds()}) or with one post per profile; either way every post made is returned.
+     * {@code startAt} null means Oktopost's default (a minute from now); {@code status} null means pending.
      */
     public List<Post> createPosts(String messageId, List<String> credentialIds, @Nullable Instant startAt,
                                   @Nullable String status) {
@@ -252,8 +294,18 @@ public class Oktopost {
         return new Page<>(reply.itemsOrEmpty(), reply.totalOr(reply.itemsOrEmpty().size()));
     }
 
-    /** The created story; when Oktopost answers with its id only, the story is read back. */
-    public Story createStory(NewStory s) {
+    /** A board's stories (all boards' for null), newest first, walking up to {@code maxPages} pages of 100. */
+    public Walk<Story> allStories(@Nullable String boardIdOrNull, int maxPages) {
+        return Pages.walk(page -> stories(boardIdOrNull, page, LIST_PAGE), 0, LIST_PAGE, maxPages, read -> false);
+    }
+
+    /**
+     * Creates the story. When Oktopost answers with the story or its id, that is it; when it answers with a
+     * bare {@code Result} (which is success), the story is looked for among the board's newest by title and
+     * time. {@link CreatedStory#id()} is null only when even that does not find it.
+     */
+    public CreatedStory createStory(NewStory s) {
+        Instant requested = clock.instant();
         StoryCreatedReply reply = requests.createStory(form()
                 .put("boardId", s.boardId())
                 .put("title", s.title())
@@ -273,13 +325,42 @@ public class Oktopost {
         for (JsonNode node : new JsonNode[]{reply.item(), reply.story(), reply.data()}) {
             if (node != null && node.isObject() && (node.has("ID") || node.has("Id"))) {
                 Story story = json.convertValue(node, Story.class);
-                return story.title() != null ? story : story(story.id());
+                return new CreatedStory(story.id(), story.title() != null ? story.title() : s.title());
             }
         }
         if (reply.id() != null && !reply.id().isBlank()) {
-            return story(reply.id());
+            return new CreatedStory(reply.id(), s.title());
         }
-        throw new OktopostException.ServerError(200, "Oktopost created the story but did not say its id");
+        Optional<Story> found = Optional.empty();
+        try {
+            found = findStory(s.boardId(), s.title(), requested);
+        } catch (OktopostException e) {
+            LOG.info("Story \"{}\" was created; looking for its id failed: {}", s.title(), e.getMessage());
+        }
+        if (found.isEmpty()) {
+            LOG.info("Story \"{}\" was created; Oktopost did not say its id and it is not listed yet", s.title());
+        }
+        return new CreatedStory(found.map(Story::id).orElse(null), s.title());
+    }
+
+    /**
+     * A story with this title created on the board (the oldest active one when null, as Oktopost picks) at or
+     * after {@code since}, less some clock skew; searched among the board's newest stories.
+     */
+    public Optional<Story> findStory(@Nullable String boardIdOrNull, String title, Instant since) {
+        String boardId = boardIdOrNull != null ? boardIdOrNull : oldestActiveBoard().orElse(null);
+        Instant from = since.minus(CLOCK_SKEW);
+        Predicate<Story> created = story -> title.equals(story.title())
+                && (story.createdAt() == null || !story.createdAt().isBefore(from));
+        // The list is newest first: the new story is on the first page unless the board is very busy.
+        return Pages.walk(page -> stories(boardId, page, LIST_PAGE), 0, LIST_PAGE, NEW_STORY_PAGES,
+                read -> read.stream().anyMatch(created)).items().stream().filter(created).findFirst();
+    }
+
+    private Optional<String> oldestActiveBoard() {
+        return boards().stream().filter(Board::isActive)
+                .min(java.util.Comparator.comparing(b -> b.created() == null ? "" : b.created()))
+                .map(Board::id);
     }
 
     // ---- people

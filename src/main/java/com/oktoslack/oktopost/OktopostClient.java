@@ -77,9 +77,11 @@ interface OktopostClient {
     @Get("/message/{id}")
     HttpResponse<MessageReply> message(String id);
 
-    /** At most 100 comma-separated ids. */
+    /** At most 100 comma-separated ids; the answer pages like every list. */
     @Get("/message")
-    HttpResponse<ListReply<Message>> messages(@QueryValue String ids);
+    HttpResponse<ListReply<Message>> messages(@QueryValue String ids,
+                                              @QueryValue("_page") int page,
+                                              @QueryValue("_count") int count);
 
     @Post(value = "/message", produces = FORM)
     HttpResponse<MessageReply> createMessage(@Body Map<String, String> form);

@@ -84,8 +84,8 @@ class OktopostRequests {
     }
 
     @Idempotent
-    public ListReply<Message> messages(String commaSeparatedIds) {
-        return calls.call("GET /message?ids", () -> client.messages(commaSeparatedIds));
+    public ListReply<Message> messages(String commaSeparatedIds, int page, int count) {
+        return calls.call("GET /message?ids", () -> client.messages(commaSeparatedIds, page, count));
     }
 
     public MessageReply createMessage(Map<String, String> form) {

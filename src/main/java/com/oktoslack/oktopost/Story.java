@@ -41,6 +41,10 @@ public record Story(@JsonProperty("ID") @JsonAlias("Id") String id,
         tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
+    public @Nullable Instant createdAt() {
+        return OktopostDates.parse(created);
+    }
+
     public @Nullable Instant publishAt() {
         return OktopostDates.parse(publishDate);
     }

@@ -10,8 +10,9 @@ import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 
 /**
- * A post, message or story waiting in (or gone through) an approval workflow. Oktopost names the entity
- * with whichever of PostId, MessageId, StoryId or EntityId applies; {@link #entityId()} picks it.
+ * A post, message or story waiting in (or gone through) an approval workflow. The reference and the SDK show
+ * the entity under MessageId only, whatever it is; PostId, StoryId or EntityId may come too, and
+ * {@link #entityId()} picks whichever is there.
  * {@code history} is only present when asked for and its shape is not documented, so it stays raw JSON.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -47,18 +48,32 @@ public record WorkflowItem(String id,
         return present(declaredEntityId) ? declaredEntityId : null;
     }
 
-    /** "post", "message", "story" or "unknown", by which id Oktopost filled in. */
+    /** "post", "message", "story" or "unknown", by which id Oktopost filled in (and, for MessageId, its shape). */
     public String entityType() {
         if (present(postId)) {
             return "post";
         }
-        if (present(messageId)) {
-            return "message";
-        }
         if (present(storyId)) {
             return "story";
         }
-        return "unknown";
+        if (present(messageId)) {
+            return kindOf(messageId);
+        }
+        return present(declaredEntityId) ? kindOf(declaredEntityId) : "unknown";
+    }
+
+    /**
+     * Oktopost's ids start with their type (004 posts, 005 messages, 0AS stories, as in every example of the
+     * reference); MessageId may name a post or story, so its prefix says which.
+     */
+    static String kindOf(String entityId) {
+        if (entityId.startsWith("004")) {
+            return "post";
+        }
+        if (entityId.startsWith("0AS")) {
+            return "story";
+        }
+        return "message";
     }
 
     public boolean isPending() {
@@ -71,6 +86,25 @@ public record WorkflowItem(String id,
 
     public @Nullable Instant modifiedAt() {
         return OktopostDates.parse(modified);
+    }
+
+    /**
+     * Since when the item waits, as far as Oktopost says: its Created or Modified date, else the newest dated
+     * entry of its history (when asked for); null when none is there, as in the fields the reference shows.
+     */
+    public @Nullable Instant waitingSince() {
+        Instant since = createdAt() != null ? createdAt() : modifiedAt();
+        if (since != null || history == null || !history.isArray()) {
+            return since;
+        }
+        Instant newest = null;
+        for (JsonNode entry : history) {
+            Instant at = OktopostDates.parse(entry.path("Created").asText(null));
+            if (at != null && (newest == null || at.isAfter(newest))) {
+                newest = at;
+            }
+        }
+        return newest;
     }
 
     private static boolean present(@Nullable String value) {

@@ -14,8 +14,12 @@ final class ScheduleReports {
     private ScheduleReports() {
     }
 
-    static String scheduled(ScheduleOrder order, ScheduleProgress progress) {
-        int posts = progress.allPosts().size();
+    /**
+     * Counted by profile: Oktopost may make one post per profile or one post for several profiles, and
+     * either way each profile gets the post.
+     */
+    static String scheduled(ScheduleOrder order) {
+        int posts = order.targets().stream().mapToInt(t -> t.profiles().size()).sum();
         StringBuilder text = new StringBuilder();
         if (order.draft()) {
             text.append(":memo: Saved ").append(count(posts, "draft post")).append(" in Oktopost for ");

@@ -103,7 +103,7 @@ class ScheduleRunner {
             undo(request, order, tracker.progress, failure);
             return;
         }
-        String report = ScheduleReports.scheduled(order, tracker.progress);
+        String report = ScheduleReports.scheduled(order);
         requests.finish(viewId, ScheduleRequest.DONE, report, clock.instant());
         LOG.info("Scheduling request {} done: {} post(s)", viewId, tracker.progress.allPosts().size());
         replies.tell(request.slackUserId(), order.responseUrl(), report);

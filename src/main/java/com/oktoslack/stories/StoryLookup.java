@@ -3,8 +3,8 @@ package com.oktoslack.stories;
 import com.oktoslack.oktopost.Board;
 import com.oktoslack.oktopost.Oktopost;
 import com.oktoslack.oktopost.OktopostException;
-import com.oktoslack.oktopost.Page;
 import com.oktoslack.oktopost.Story;
+import com.oktoslack.oktopost.Walk;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -81,15 +81,10 @@ class StoryLookup {
         Map<String, Story> stories = new LinkedHashMap<>();
         Set<String> complete = new LinkedHashSet<>();
         for (String boardId : boardIds) {
-            int read = 0;
-            for (int page = 0; page < MAX_PAGES; page++) {
-                Page<Story> stored = oktopost.stories(boardId, page, PAGE);
-                stored.items().forEach(story -> stories.put(story.id(), story));
-                read += stored.items().size();
-                if (stored.items().size() < PAGE || read >= stored.total()) {
-                    complete.add(boardId);
-                    break;
-                }
+            Walk<Story> read = oktopost.allStories(boardId, MAX_PAGES);
+            read.items().forEach(story -> stories.put(story.id(), story));
+            if (read.complete()) {
+                complete.add(boardId);
             }
         }
         return new Listing(stories, boardIds, complete);
@@ -106,7 +101,7 @@ class StoryLookup {
     /** Each board's stories that advocates can share now, newest first. */
     List<StoryCards.BoardStories> current(Instant now) {
         return oktopost.boards().stream()
-                .filter(board -> board.status() == null || "active".equalsIgnoreCase(board.status()))
+                .filter(Board::isActive)
                 .map(board -> new StoryCards.BoardStories(board.id(), board.name(), currentOn(board, now)))
                 .toList();
     }

@@ -28,7 +28,7 @@ record SuggestPlan(String boardId,
                 sourceChannel, sourceTs, SENDING, storyId);
     }
 
-    SuggestPlan done(String createdStoryId) {
+    SuggestPlan done(@Nullable String createdStoryId) {
         return new SuggestPlan(boardId, boardName, title, description, campaignId, link, workflowId, workflowName,
                 sourceChannel, sourceTs, DONE, createdStoryId);
     }

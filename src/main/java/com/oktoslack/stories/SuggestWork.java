@@ -3,7 +3,6 @@ package com.oktoslack.stories;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.oktoslack.oktopost.NewStory;
 import com.oktoslack.oktopost.Oktopost;
-import com.oktoslack.oktopost.OktopostDates;
 import com.oktoslack.oktopost.Story;
 import com.oktoslack.slack.Mrkdwn;
 import com.slack.api.methods.MethodsClient;
@@ -12,13 +11,11 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
 
 /**
  * Creates the suggested story, as a draft or sent to approval. When an earlier attempt's answer was lost,
- * the board's newest stories are searched for it first, so the story is not created twice.
+ * the board's newest stories are searched for it first, so the story is not created twice. Oktopost may
+ * answer the creation with a bare {@code Result}: that is success, and the suggester is told so by name.
  */
 @Singleton
 class SuggestWork implements StoryRequests.Work {
@@ -26,8 +23,6 @@ class SuggestWork implements StoryRequests.Work {
     static final String KIND = "suggest";
 
     private static final Logger LOG = LoggerFactory.getLogger(SuggestWork.class);
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
-    private static final int NEWEST = 25;
 
     private final Oktopost oktopost;
     private final MethodsClient slack;
@@ -52,7 +47,8 @@ class SuggestWork implements StoryRequests.Work {
         if (SuggestPlan.DONE.equals(plan.stage())) {
             return;
         }
-        String storyId = SuggestPlan.SENDING.equals(plan.stage()) ? findCreated(plan, request.createdAt()).orElse(null) : null;
+        String storyId = SuggestPlan.SENDING.equals(plan.stage())
+                ? oktopost.findStory(plan.boardId(), plan.title(), request.createdAt()).map(Story::id).orElse(null) : null;
         if (storyId == null) {
             plan = plan.sending();
             progress.save(plan);
@@ -86,18 +82,6 @@ class SuggestWork implements StoryRequests.Work {
                 + Mrkdwn.escape(plan.workflowName()) + "*.";
         String source = permalink == null ? "" : " From " + Mrkdwn.link(permalink, "this message") + ".";
         return ":white_check_mark: Suggested *" + title + "* " + what + source;
-    }
-
-    private Optional<String> findCreated(SuggestPlan plan, Instant requested) {
-        Instant since = requested.minus(CLOCK_SKEW);
-        return oktopost.stories(plan.boardId(), 0, NEWEST).items().stream()
-                .filter(s -> plan.title().equals(s.title()))
-                .filter(s -> {
-                    Instant created = OktopostDates.parse(s.created());
-                    return created == null || !created.isBefore(since);
-                })
-                .map(Story::id)
-                .findFirst();
     }
 
     private String permalink(SuggestPlan plan) {

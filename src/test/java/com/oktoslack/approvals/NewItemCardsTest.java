@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
@@ -120,6 +121,33 @@ class NewItemCardsTest extends ApprovalsTestBase {
         assertTrue(text.contains("*Scheduled*\n<!date^" + at.getEpochSecond() + "^{date_short_pretty} at {time}|2031-03-20 09:30 UTC>"), text);
         assertTrue(text.contains(":link: <https://acme.example/spring|Spring is here>"), text);
         assertTrue(text.contains("Spring deals for everyone"), text);
+    }
+
+    @Test
+    void contentOktopostDoesNotShowIsCardedWithOktopostsReason() {
+        String id = world.messageItem("Secret plans");
+        oktopost.hide(id);
+
+        client.newItem(id, world.workflowId);
+
+        String text = Cards.text(Cards.await(slack, ApprovalWorld.CHANNEL, id));
+        assertTrue(text.contains("The message's content is unavailable: Oktopost did not find it, or it is not visible "
+                + "to the API user."), text);
+        assertFalse(text.contains("Secret plans"), text);
+        assertFalse(text.contains("(no text)"), text);
+    }
+
+    @Test
+    void aStoryNamedOnlyByMessageIdIsCardedWithItsTitle() {
+        String boardId = oktopost.addBoard("Employees").get("Id").asText();
+        String storyId = oktopost.addStory(boardId, "Our spring story").get("ID").asText();
+        oktopost.addWorkflowItem(storyId, world.workflowId, world.danId);
+
+        client.newItem(storyId, world.workflowId);
+
+        FakeSlack.Message card = Cards.await(slack, ApprovalWorld.CHANNEL, storyId);
+        assertEquals(":hourglass_flowing_sand: Waiting for approval: Story", Cards.header(card));
+        assertTrue(Cards.text(card).contains("Our spring story"), Cards.text(card));
     }
 
     @Test

@@ -63,6 +63,8 @@ abstract class DigestTestBase extends AppTestBase {
         oktopost.clearData();
         oktopost.reset();
         oktopost.clock(clock);
+        // The app's call budget runs on the moved clock here; the fake's own limits count real seconds.
+        oktopost.rateLimits(100_000, 100_000, Duration.ofSeconds(1));
         client.forgetCachedLists();
         slack.addUser(ALICE, "alice@example.com", "Alice Approver", "Europe/Berlin", false);
         slack.addUser(BOB, "bob@example.com", "Bob Approver", "America/New_York", false);
@@ -153,6 +155,8 @@ abstract class DigestTestBase extends AppTestBase {
         ObjectNode message = oktopost.addMessage("LinkedIn", text);
         ObjectNode item = oktopost.addWorkflowItem(id(message), workflowId);
         item.put("StepId", stepId).put("Created", okDate(since)).put("Modified", okDate(since));
+        // Oktopost's documented item has no dates: only its history says when it was sent.
+        item.get("History").forEach(entry -> ((ObjectNode) entry).put("Created", okDate(since)).put("StepId", stepId));
         return item;
     }
 

@@ -36,8 +36,68 @@ class OktopostListsTest extends OktopostTestBase {
         List<RecordedRequest> calls = fake().requests("GET", "/message");
         assertEquals(3, calls.size());
         assertEquals(List.of(100, 100, 51), calls.stream().map(r -> r.query().get("ids").split(",").length).toList());
+        assertEquals(List.of("100", "100", "100"), calls.stream().map(r -> r.query().get("_count")).toList(),
+                "an ids= list pages at 25 unless asked for more");
         assertEquals(List.of(), okto.messages(List.of()));
         assertEquals(3, fake().count("GET", "/message"), "nothing asked, nothing called");
+    }
+
+    @Test
+    void messagesAListLeavesOutAreReadNextPageThenByIdAndTheRestAreSaidNotFound() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            ids.add(fake().addMessage("LinkedIn", "message " + i).get("Id").asText());
+        }
+        fake().hide(ids.get(7));
+        // A list that keeps to 25 per page whatever _count asks.
+        fake().on("GET", "/message", r -> {
+            if (!r.query().containsKey("ids")) {
+                return null;
+            }
+            List<String> wanted = List.of(r.query().get("ids").split(","));
+            List<ObjectNode> listed = fake().messages().stream()
+                    .filter(m -> wanted.contains(m.get("Id").asText()) && !m.get("Id").asText().equals(ids.get(7)))
+                    .toList();
+            int page = Integer.parseInt(r.query().getOrDefault("_page", "0"));
+            ObjectNode body = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("Result", true)
+                    .put("Total", listed.size());
+            listed.subList(Math.min(listed.size(), page * 25), Math.min(listed.size(), page * 25 + 25))
+                    .forEach(body.putArray("Items")::add);
+            return com.oktoslack.testing.FakeOktopost.Reply.ok(body);
+        });
+        List<String> asked = new ArrayList<>(ids);
+        asked.add("005999999999999");
+
+        ByIds<Message> read = okto.messagesById(asked);
+
+        assertEquals(59, read.found().size());
+        assertEquals(Set.of(ids.get(7), "005999999999999"), read.notFound());
+        assertEquals(List.of("0", "1", "2"), fake().requests("GET", "/message").stream()
+                .filter(r -> r.query().containsKey("ids")).map(r -> r.query().get("_page")).toList(),
+                "pages walked until the list's Total");
+    }
+
+    @Test
+    void numbersAndBooleansMayComeAsStrings() {
+        fake().readings().scalarsAsStrings(true);
+        try {
+            ObjectNode workflow = fake().addWorkflow("Strings", "Everyone");
+            String stepId = fake().stepId(workflow.get("Id").asText(), 0);
+            fake().stepsOf(workflow.get("Id").asText()).get(0).put("MustBeApprovedByEveryone", true);
+            fake().addWebhook("newApprovalItem", "https://okto.example/oktopost/webhooks");
+            for (int i = 0; i < 3; i++) {
+                fake().addWorkflowItem(fake().addMessage("LinkedIn", "m" + i).get("Id").asText(), workflow.get("Id").asText());
+            }
+
+            assertTrue(okto.step(stepId).mustBeApprovedByEveryone());
+            assertTrue(okto.webhooks().get(0).enabled());
+            WorkflowItemPage page = okto.workflowItems(new WorkflowItemQuery(workflow.get("Id").asText(), null, 0, 2, true, false, false));
+            assertEquals(3, page.total(), "\"3\" read as 3");
+            assertTrue(page.steps().get(stepId).mustBeApprovedByEveryone(), "\"1\" read as true");
+            assertTrue(fake().last("GET", "/workflow-step").path().startsWith("/workflow-step/"));
+        } finally {
+            fake().readings().strict();
+        }
     }
 
     @Test

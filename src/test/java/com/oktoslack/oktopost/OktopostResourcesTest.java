@@ -134,10 +134,22 @@ class OktopostResourcesTest extends OktopostTestBase {
         assertEquals(Instant.parse("2025-06-01T09:30:00Z"), one.get(0).startAt());
         assertEquals(List.of(first), one.get(0).credentialIds());
 
-        List<Post> two = okto.createPosts(messageId, List.of(first, second), at, "draft");
-        assertEquals(2, two.size());
+        // The reference: one post naming both profiles.
+        List<Post> both = okto.createPosts(messageId, List.of(first, second), at, "draft");
+        assertEquals(1, both.size());
+        assertEquals(List.of(first, second), both.get(0).credentialIds());
         assertEquals(first + "," + second, fake().last("POST", "/post").form().get("credentialIds"));
-        assertEquals("draft", two.get(1).status());
+        assertEquals("draft", both.get(0).status());
+
+        fake().readings().postAnswer(com.oktoslack.testing.FakeOktopost.Readings.PostAnswer.ONE_POST_PER_PROFILE);
+        try {
+            List<Post> two = okto.createPosts(messageId, List.of(first, second), at, "draft");
+            assertEquals(2, two.size());
+            assertEquals(List.of(List.of(first), List.of(second)), two.stream().map(Post::credentialIds).toList());
+            assertEquals("draft", two.get(1).status());
+        } finally {
+            fake().readings().strict();
+        }
     }
 
     @Test
@@ -171,7 +183,8 @@ class OktopostResourcesTest extends OktopostTestBase {
         assertEquals(seeded, page.items().get(0).id());
 
         String workflowId = fake().addWorkflow("Stories", "Review").get("Id").asText();
-        Story created = okto.createStory(NewStory.of(boardId, "New + shiny", "Desc & more", "002000000000001")
+        // Oktopost answers a bare Result (the default reading): the story is found on the board by title.
+        CreatedStory created = okto.createStory(NewStory.of(boardId, "New + shiny", "Desc & more", "002000000000001")
                 .withLink("https://example.com/?a=1&b=2").withMessageIds(List.of(messageId)).toApproval(workflowId));
         Map<String, String> form = fake().last("POST", "/story").form();
         assertEquals("New + shiny", form.get("title"));
@@ -179,21 +192,36 @@ class OktopostResourcesTest extends OktopostTestBase {
         assertEquals(messageId, form.get("messageIds"));
         assertFalse(form.containsKey("isDraft"));
         assertEquals("New + shiny", created.title());
-        assertEquals(1, created.messages().size());
+        assertEquals(1, fake().story(created.id()).orElseThrow().get("Messages").size());
         assertTrue(fake().workflowItem(created.id()).isPresent(), "sent to approval with the story");
+        assertEquals(boardId, fake().last("GET", "/story").query().get("boardId"));
     }
 
     @Test
-    void aCreatedStoryKnownOnlyByItsIdIsReadBack() {
+    void aCreatedStoryAnsweredInFullIsTakenFromTheAnswer() {
+        String boardId = fake().addBoard("Employees").get("Id").asText();
+        fake().readings().storyAnswer(com.oktoslack.testing.FakeOktopost.Readings.StoryAnswer.STORY);
+        try {
+            fake().reset();
+            CreatedStory created = okto.createStory(NewStory.of(boardId, "Answered", "d", "002000000000001"));
+            assertEquals("Answered", fake().story(created.id()).orElseThrow().get("Title").asText());
+            assertEquals(0, fake().count("GET", "/story"));
+        } finally {
+            fake().readings().strict();
+        }
+    }
+
+    @Test
+    void aCreatedStoryKnownOnlyByItsIdKeepsThatId() {
         String boardId = fake().addBoard("Employees").get("Id").asText();
         String storyId = fake().addStory(boardId, "Already there").get("ID").asText();
         fake().on("POST", "/story", r -> com.oktoslack.testing.FakeOktopost.Reply.ok(
                 new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("Result", true).put("Id", storyId)));
 
-        Story story = okto.createStory(NewStory.of(boardId, "t", "d", "002000000000001"));
+        CreatedStory story = okto.createStory(NewStory.of(boardId, "t", "d", "002000000000001"));
 
-        assertEquals("Already there", story.title());
-        assertEquals(1, fake().count("GET", "/story/" + storyId));
+        assertEquals(storyId, story.id());
+        assertEquals(0, fake().count("GET", "/story"));
     }
 
     @Test

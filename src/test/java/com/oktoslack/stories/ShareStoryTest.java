@@ -52,11 +52,15 @@ class ShareStoryTest extends AppTestBase {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("okto.stories.sweep-delay", "1h", "okto.stories.sweep-every", "1h");
+        // Its tests together make more Oktopost calls in a minute than the account allows; pacing is not what they
+        // are about (OktopostRateLimitTest is), so the app's limits and the fake's are raised alike.
+        return Map.of("okto.stories.sweep-delay", "1h", "okto.stories.sweep-every", "1h",
+                "oktopost.limits.per-minute", "1000", "oktopost.limits.per-five-seconds", "1000");
     }
 
     @BeforeEach
     void freshWorld() {
+        oktopost.rateLimits(1000, 1000, Duration.ofSeconds(1));
         oktopost.clearData().clearRoutes().reset();
         facade.forgetCachedLists();
         slack.reset();
@@ -104,6 +108,39 @@ class ShareStoryTest extends AppTestBase {
         assertTrue(confirmation.param("text").contains("Shared *Acme report 2026* to LinkedIn · Ada Lovelace and Twitter · ada."),
                 confirmation.param("text"));
         assertTrue(confirmation.param("text").contains("<!date^" + startAt + "^{date_short_pretty} at {time}|"), confirmation.param("text"));
+    }
+
+    @Test
+    void twoProfilesOfOneNetworkGetOnePostNamingBothAndAreReportedByProfile() throws Exception {
+        shareToTwoLinkedInProfiles(FakeOktopost.Readings.PostAnswer.ONE_POST_FOR_ALL);
+    }
+
+    @Test
+    void twoProfilesOfOneNetworkGetAPostEachAndAreReportedAlike() throws Exception {
+        shareToTwoLinkedInProfiles(FakeOktopost.Readings.PostAnswer.ONE_POST_PER_PROFILE);
+    }
+
+    private void shareToTwoLinkedInProfiles(FakeOktopost.Readings.PostAnswer answer) throws Exception {
+        oktopost.readings().postAnswer(answer);
+        try {
+            String second = oktopost.addProfile(world.advocateId, "LinkedIn", "Ada at Acme").get("Id").asText();
+            JsonNode form = openShareForm(StoryWorld.ADA);
+            Map<String, String> both = new LinkedHashMap<>();
+            both.put(world.linkedInProfileId, "LinkedIn · Ada Lovelace");
+            both.put(second, "LinkedIn · Ada at Acme");
+            String day = LocalDate.now(ZoneId.of(StoryWorld.ADA_ZONE)).plusDays(2).toString();
+            client.submit(StoryWorld.ADA, newViewId(), StoryViews.SHARE_CALLBACK, metadata(form),
+                    values(form, both, StoryViews.WHEN_LATER, day, "09:30"));
+
+            FakeSlack.Call confirmation = slack.await("chat.postMessage", c -> StoryWorld.ADA.equals(c.param("channel")), WAIT);
+            FakeOktopost.RecordedRequest post = StoryAnnouncementTest.only(oktopost.requests("POST", "/post"));
+            assertEquals(world.linkedInProfileId + "," + second, post.param("credentialIds"), "one call for the network");
+            assertEquals(answer == FakeOktopost.Readings.PostAnswer.ONE_POST_FOR_ALL ? 1 : 2, oktopost.posts().size());
+            assertTrue(confirmation.param("text").contains("Shared *Acme report 2026* to LinkedIn · Ada Lovelace and "
+                    + "LinkedIn · Ada at Acme."), confirmation.param("text"));
+        } finally {
+            oktopost.readings().strict();
+        }
     }
 
     @Test

@@ -101,6 +101,46 @@ class SuggestStoryTest extends AppTestBase {
     }
 
     @Test
+    void aBareResultTellsTheSuggesterTheStoryWasCreatedAndItsName() throws Exception {
+        suggestAnsweredWith(FakeOktopost.Readings.StoryAnswer.BARE_RESULT);
+    }
+
+    @Test
+    void anAnswerWithTheStoryTellsTheSuggesterTheSame() throws Exception {
+        suggestAnsweredWith(FakeOktopost.Readings.StoryAnswer.STORY);
+    }
+
+    /** Oktopost may answer POST /story with a bare Result or with the story: the suggester hears the same either way. */
+    private void suggestAnsweredWith(FakeOktopost.Readings.StoryAnswer answer) throws Exception {
+        oktopost.readings().storyAnswer(answer);
+        try {
+            shortcut(MIA);
+            JsonNode form = filledForm();
+            String viewId = newViewId();
+            client.submit(MIA, viewId, StoryViews.SUGGEST_CALLBACK, metadata(form), values(form, campaignId, workflowId));
+
+            FakeSlack.Call confirmation = slack.await("chat.postMessage", c -> MIA.equals(c.param("channel")), WAIT);
+            assertTrue(confirmation.param("text").startsWith(":white_check_mark: Suggested *<https://acme.example/cloud|"
+                    + "Big news: we launched Acme Cloud!>* as a story on *Acme Advocates* and sent it to approval in *Marketing*"),
+                    confirmation.param("text"));
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (!storyRequests.findById(viewId).map(r -> r.payload().contains("\"done\"")).orElse(false)) {
+                assertTrue(System.nanoTime() < deadline, "the suggestion is done");
+                Thread.onSpinWait();
+            }
+            String storyId = oktopost.stories().get(oktopost.stories().size() - 1).get("ID").asText();
+            assertTrue(storyRequests.findById(viewId).orElseThrow().payload().contains(storyId), "the new story's id is kept");
+            assertEquals(1, slack.calls("chat.postMessage").stream().filter(c -> MIA.equals(c.param("channel"))).count(),
+                    "one message, and no word of trouble");
+            assertEquals(answer == FakeOktopost.Readings.StoryAnswer.BARE_RESULT ? 1 : 0,
+                    oktopost.requests("GET", "/story").stream().filter(r -> r.path().equals("/story")).count(),
+                    "a bare answer is followed by one look at the board's newest stories");
+        } finally {
+            oktopost.readings().strict();
+        }
+    }
+
+    @Test
     void aPickedWorkflowSendsTheStoryToApproval() throws Exception {
         shortcut(MIA);
         JsonNode form = filledForm();

@@ -179,6 +179,85 @@ public final class FakeOktopost implements AutoCloseable {
         Reply answer(RecordedRequest request) throws Exception;
     }
 
+    /**
+     * How the fake plays the points where Oktopost's public sources differ or are silent
+     * ({@code where-sources-differ.md}). Each starts at the reading the reference (or, where it is silent, the
+     * SDK) gives; a test switches one to run the app against the other.
+     */
+    public static final class Readings {
+
+        /** What {@code POST /story} answers. */
+        public enum StoryAnswer {
+            /** {@code {"Result":true}} only, as the SDK types it ({@code BaseApiResponse}). */
+            BARE_RESULT,
+            /** The story under {@code Item}, as {@code GET /story/{id}}. */
+            STORY
+        }
+
+        /** What {@code POST /post} with several {@code credentialIds} makes. */
+        public enum PostAnswer {
+            /** One post naming all profiles, {@code Credentials} comma-separated, answered like GET. */
+            ONE_POST_FOR_ALL,
+            /** One post per profile, answered as {@code Items}. */
+            ONE_POST_PER_PROFILE
+        }
+
+        private volatile boolean documentedItemFieldsOnly = true;
+        private volatile boolean decidedItemsLeaveList;
+        private volatile boolean scalarsAsStrings;
+        private volatile StoryAnswer storyAnswer = StoryAnswer.BARE_RESULT;
+        private volatile PostAnswer postAnswer = PostAnswer.ONE_POST_FOR_ALL;
+
+        /**
+         * True (the default): workflow items carry only {@code Id, CreatedBy, Status, StepId, WorkflowId,
+         * MessageId} (the entity's id, whatever it is) plus {@code History} when asked; false: also
+         * {@code PostId}/{@code StoryId}, {@code Created} and {@code Modified}.
+         */
+        public Readings documentedItemFieldsOnly(boolean on) {
+            documentedItemFieldsOnly = on;
+            return this;
+        }
+
+        /** True: an approved or rejected item is no longer listed by {@code GET /workflow-item}. */
+        public Readings decidedItemsLeaveList(boolean on) {
+            decidedItemsLeaveList = on;
+            return this;
+        }
+
+        /** True: every boolean and number in an answer (but {@code Result}) comes as a string: "1", "0", "147". */
+        public Readings scalarsAsStrings(boolean on) {
+            scalarsAsStrings = on;
+            return this;
+        }
+
+        public Readings storyAnswer(StoryAnswer answer) {
+            storyAnswer = answer;
+            return this;
+        }
+
+        public Readings postAnswer(PostAnswer answer) {
+            postAnswer = answer;
+            return this;
+        }
+
+        /** Back to the defaults. */
+        public Readings strict() {
+            documentedItemFieldsOnly = true;
+            decidedItemsLeaveList = false;
+            scalarsAsStrings = false;
+            storyAnswer = StoryAnswer.BARE_RESULT;
+            postAnswer = PostAnswer.ONE_POST_FOR_ALL;
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return "Readings[documentedItemFieldsOnly=" + documentedItemFieldsOnly + ", decidedItemsLeaveList="
+                    + decidedItemsLeaveList + ", scalarsAsStrings=" + scalarsAsStrings + ", storyAnswer=" + storyAnswer
+                    + ", postAnswer=" + postAnswer + "]";
+        }
+    }
+
     private record CustomRoute(String method, Pattern path, Route route) {
     }
 
@@ -199,6 +278,18 @@ public final class FakeOktopost implements AutoCloseable {
     private volatile String expectedAccountId = ACCOUNT_ID;
     private volatile String expectedApiKey = API_KEY;
     private volatile Clock clock = Clock.systemUTC();
+    private final Readings readings = new Readings();
+    private final Set<String> hidden = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    // The account's burst limits, on real time whatever the clock: call times in nanoseconds.
+    private final java.util.ArrayDeque<Long> window = new java.util.ArrayDeque<>();
+    private final List<Long> callTimes = new ArrayList<>();
+    private int perMinute = 60;
+    private int perFiveSeconds = 120;
+    private Duration blockTime = Duration.ofSeconds(15);
+    private boolean blocked;
+    private long blockedUntil;
+    private int breaches;
 
     private ObjectNode account;
     private ObjectNode meUser;
@@ -286,6 +377,86 @@ public final class FakeOktopost implements AutoCloseable {
         return this;
     }
 
+    /** The readings in force; change them at any time, the next answer follows. */
+    public Readings readings() {
+        return readings;
+    }
+
+    /**
+     * Makes a resource (message, post, story, ...) invisible to the API user, as Oktopost does for content the
+     * user has no access to: {@code GET} by id answers 404 and lists leave it out.
+     */
+    public FakeOktopost hide(String id) {
+        hidden.add(id);
+        return this;
+    }
+
+    // ------------------------------------------------------------------ rate limits
+
+    /**
+     * Oktopost's burst limits as the fake enforces them: every call is counted in sliding windows of 60 and 5
+     * seconds (real time); the call that goes over either answers 429 and every call after it does too for
+     * {@code block} (Oktopost blocks for 15 minutes; the default here is 15 seconds).
+     */
+    public synchronized FakeOktopost rateLimits(int newPerMinute, int newPerFiveSeconds, Duration block) {
+        perMinute = newPerMinute;
+        perFiveSeconds = newPerFiveSeconds;
+        blockTime = block;
+        return this;
+    }
+
+    /** How many calls went over a limit (each starting a block) since the fake started. */
+    public synchronized int rateLimitBreaches() {
+        return breaches;
+    }
+
+    /** The most calls that reached the fake within any 60 seconds since the last {@link #reset()}. */
+    public int busiestMinute() {
+        return busiestWindow(Duration.ofMinutes(1));
+    }
+
+    /** The most calls that reached the fake within any 5 seconds since the last {@link #reset()}. */
+    public int busiestFiveSeconds() {
+        return busiestWindow(Duration.ofSeconds(5));
+    }
+
+    public synchronized int busiestWindow(Duration length) {
+        long span = length.toNanos();
+        int most = 0;
+        int from = 0;
+        for (int to = 0; to < callTimes.size(); to++) {
+            while (callTimes.get(to) - callTimes.get(from) >= span) {
+                from++;
+            }
+            most = Math.max(most, to - from + 1);
+        }
+        return most;
+    }
+
+    /** Counts the call; a 429 when it goes over a limit or the account is blocked. */
+    private synchronized Reply throttle() {
+        long now = System.nanoTime();
+        if (blocked && now - blockedUntil < 0) {
+            return Reply.error(429, "API rate limit exceeded; access is blocked");
+        }
+        blocked = false;
+        callTimes.add(now);
+        window.addLast(now);
+        while (!window.isEmpty() && now - window.peekFirst() >= Duration.ofMinutes(1).toNanos()) {
+            window.removeFirst();
+        }
+        long lastFive = window.stream().filter(t -> now - t < Duration.ofSeconds(5).toNanos()).count();
+        if (window.size() > perMinute || lastFive > perFiveSeconds) {
+            breaches++;
+            blocked = true;
+            blockedUntil = now + blockTime.toNanos();
+            // Counting starts afresh after the block (Oktopost's 15 minutes outlast both windows).
+            window.clear();
+            return Reply.error(429, "API rate limit exceeded");
+        }
+        return null;
+    }
+
     // ------------------------------------------------------------------ faults
 
     /** The next {@code times} requests get {@code status} with an Errors envelope (status 200: Result:false). */
@@ -351,6 +522,7 @@ public final class FakeOktopost implements AutoCloseable {
     /** Forgets recorded requests, pending faults and latency; keeps data and routes. */
     public synchronized FakeOktopost reset() {
         requests.clear();
+        callTimes.clear();
         faults.clear();
         latency = Duration.ZERO;
         return this;
@@ -674,7 +846,8 @@ public final class FakeOktopost implements AutoCloseable {
                 reply = Reply.error(500, "Fake Oktopost failed: " + e);
             }
             String contentType = reply.headers().getOrDefault("Content-Type", "application/json; charset=utf-8");
-            byte[] body = contentType.contains("json") ? MAPPER.writeValueAsBytes(reply.body())
+            JsonNode json = readings.scalarsAsStrings ? scalarsAsStrings(reply.body(), true) : reply.body();
+            byte[] body = contentType.contains("json") ? MAPPER.writeValueAsBytes(json)
                     : reply.body().asText().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", contentType);
             reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
@@ -683,6 +856,28 @@ public final class FakeOktopost implements AutoCloseable {
                 out.write(body);
             }
         }
+    }
+
+    /** The same JSON with every boolean as "1"/"0" and every number as its digits; the root's Result stays. */
+    private static JsonNode scalarsAsStrings(JsonNode node, boolean root) {
+        if (node.isBoolean()) {
+            return MAPPER.getNodeFactory().textNode(node.asBoolean() ? "1" : "0");
+        }
+        if (node.isNumber()) {
+            return MAPPER.getNodeFactory().textNode(node.asText());
+        }
+        if (node.isArray()) {
+            ArrayNode copy = MAPPER.createArrayNode();
+            node.forEach(element -> copy.add(scalarsAsStrings(element, false)));
+            return copy;
+        }
+        if (node.isObject()) {
+            ObjectNode copy = MAPPER.createObjectNode();
+            node.properties().forEach(e -> copy.set(e.getKey(),
+                    root && e.getKey().equals("Result") ? e.getValue() : scalarsAsStrings(e.getValue(), false)));
+            return copy;
+        }
+        return node;
     }
 
     private RecordedRequest record(HttpExchange exchange) throws IOException {
@@ -709,6 +904,10 @@ public final class FakeOktopost implements AutoCloseable {
     private Reply answer(RecordedRequest request, String rawPath) throws Exception {
         if (!rawPath.equals("/v2") && !rawPath.startsWith("/v2/")) {
             return notFound();
+        }
+        Reply throttled = throttle();
+        if (throttled != null) {
+            return throttled;
         }
         if (!authorised(request.header("authorization"))) {
             return Reply.error(401, "Invalid API credentials");
@@ -875,9 +1074,11 @@ public final class FakeOktopost implements AutoCloseable {
         }
         String workflowId = r.param("workflowId");
         String stepId = r.param("stepId");
+        boolean pendingOnly = readings.decidedItemsLeaveList;
         List<ObjectNode> matching = items.values().stream()
                 .filter(i -> workflowId == null || workflowId.equals(i.path("WorkflowId").asText()))
                 .filter(i -> stepId == null || stepId.equals(i.path("StepId").asText()))
+                .filter(i -> !pendingOnly || "pending".equals(i.path("Status").asText()))
                 .toList();
         List<ObjectNode> slice = slice(matching, page, count);
         ObjectNode body = result(true);
@@ -986,10 +1187,25 @@ public final class FakeOktopost implements AutoCloseable {
         return Reply.ok();
     }
 
+    private static final List<String> DOCUMENTED_ITEM_FIELDS = List.of("Id", "CreatedBy", "Status", "StepId", "WorkflowId");
+    private static final List<String> ENTITY_FIELDS = List.of("PostId", "MessageId", "StoryId", "EntityId");
+
     private ObjectNode renderItem(ObjectNode item, boolean withHistory) {
-        ObjectNode copy = item.deepCopy();
-        if (!withHistory) {
-            copy.remove("History");
+        ObjectNode copy;
+        if (readings.documentedItemFieldsOnly) {
+            // The reference and the SDK name the entity MessageId whatever it is (a message, post or story).
+            copy = MAPPER.createObjectNode();
+            DOCUMENTED_ITEM_FIELDS.forEach(f -> copy.set(f, item.get(f)));
+            ENTITY_FIELDS.stream().map(item::get).filter(v -> v != null && !v.isNull()).findFirst()
+                    .ifPresent(id -> copy.set("MessageId", id));
+            if (withHistory && item.has("History")) {
+                copy.set("History", item.get("History").deepCopy());
+            }
+        } else {
+            copy = item.deepCopy();
+            if (!withHistory) {
+                copy.remove("History");
+            }
         }
         return copy;
     }
@@ -1011,7 +1227,7 @@ public final class FakeOktopost implements AutoCloseable {
             if (wanted.size() > 100) {
                 return Reply.fieldError("ids", "At most 100 ids are allowed");
             }
-            found = wanted.stream().map(messages::get).filter(m -> m != null).toList();
+            found = wanted.stream().distinct().map(messages::get).filter(m -> m != null).toList();
         } else if (campaignId != null) {
             String network = r.param("network");
             found = messages.values().stream()
@@ -1021,7 +1237,8 @@ public final class FakeOktopost implements AutoCloseable {
         } else {
             return Reply.fieldError("campaignId", "campaignId or ids is required");
         }
-        return items(found, found.size());
+        // A list like any other: it pages, ids= included.
+        return page(r, found, PAGE_SIZES, 25);
     }
 
     private Reply createMessage(RecordedRequest r) {
@@ -1143,13 +1360,18 @@ public final class FakeOktopost implements AutoCloseable {
         } catch (NumberFormatException e) {
             return Reply.fieldError("startDateTime", "startDateTime must be a unix timestamp");
         }
+        if (readings.postAnswer == Readings.PostAnswer.ONE_POST_FOR_ALL) {
+            // The reference: the answer is "similar to the GET endpoint", one Post whose Credentials lists them all.
+            ObjectNode post = newPost(message, String.join(",", credentialIds), startAt, status);
+            posts.put(post.get("Id").asText(), post);
+            return one("Post", post);
+        }
         List<ObjectNode> created = new ArrayList<>();
         for (String credentialId : credentialIds) {
             ObjectNode post = newPost(message, credentialId, startAt, status);
             posts.put(post.get("Id").asText(), post);
             created.add(post);
         }
-        // One post comes back like GET /post/{id}; several as a list.
         return created.size() == 1 ? one("Post", created.get(0)) : items(created, created.size());
     }
 
@@ -1229,7 +1451,7 @@ public final class FakeOktopost implements AutoCloseable {
                 .filter(s -> boardId == null || boardId.equals(s.path("BoardId").asText()))
                 .toList());
         Collections.reverse(matching);
-        return page(r, matching, null, 25);
+        return page(r, matching, PAGE_SIZES, 25);
     }
 
     private Reply createStory(RecordedRequest r) {
@@ -1289,7 +1511,7 @@ public final class FakeOktopost implements AutoCloseable {
             story.put("WorkflowId", workflowId);
             addWorkflowItem(storyId, workflowId, meUser.get("Id").asText());
         }
-        return one("Item", story);
+        return readings.storyAnswer == Readings.StoryAnswer.STORY ? one("Item", story) : Reply.ok();
     }
 
     private ObjectNode newStory(String boardId, String title, String description, String campaignId,
@@ -1477,7 +1699,7 @@ public final class FakeOktopost implements AutoCloseable {
     // ------------------------------------------------------------------ helpers
 
     private Reply getOne(String key, Map<String, ObjectNode> store, String id) {
-        ObjectNode found = store.get(id);
+        ObjectNode found = hidden.contains(id) ? null : store.get(id);
         return found == null ? notFound() : one(key, found);
     }
 
@@ -1491,7 +1713,7 @@ public final class FakeOktopost implements AutoCloseable {
         return Reply.ok(body);
     }
 
-    private static Reply items(List<ObjectNode> list, int total) {
+    private Reply items(List<ObjectNode> list, int total) {
         ObjectNode body = result(true);
         ArrayNode array = body.putArray("Items");
         list.forEach(item -> array.add(item.deepCopy()));
@@ -1500,13 +1722,22 @@ public final class FakeOktopost implements AutoCloseable {
     }
 
     /** {@code _page}/{@code _count} paging; {@code allowedCounts} null accepts 1..100. */
-    private static Reply page(RecordedRequest r, java.util.Collection<ObjectNode> all, Set<Integer> allowedCounts, int defaultCount) {
+    private Reply page(RecordedRequest r, java.util.Collection<ObjectNode> all, Set<Integer> allowedCounts, int defaultCount) {
         int page = intParam(r, "_page", 0);
         int count = intParam(r, "_count", defaultCount);
+        if (page < 0) {
+            return Reply.fieldError("_page", "Invalid _page " + r.param("_page"));
+        }
         if (allowedCounts != null ? !allowedCounts.contains(count) : count < 1 || count > 100) {
             return Reply.fieldError("_count", "Invalid _count " + count);
         }
-        return items(slice(List.copyOf(all), page, count), all.size());
+        List<ObjectNode> visible = all.stream().filter(this::visible).toList();
+        return items(slice(visible, page, count), visible.size());
+    }
+
+    private boolean visible(ObjectNode resource) {
+        JsonNode id = resource.has("Id") ? resource.get("Id") : resource.get("ID");
+        return id == null || !hidden.contains(id.asText());
     }
 
     private static List<ObjectNode> slice(List<ObjectNode> all, int page, int count) {

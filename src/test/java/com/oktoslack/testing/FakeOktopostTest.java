@@ -143,6 +143,117 @@ class FakeOktopostTest {
         assertEquals(storyId, body.at("/Item/ID").asText());
     }
 
+    @Test
+    void everyListPagesAtTwentyFiveByDefaultIdsIncludedAndTakesOnlyTheDocumentedCounts() throws Exception {
+        StringBuilder ids = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+            ids.append(i == 0 ? "" : ",").append(fake.addMessage("Twitter", "m" + i).get("Id").asText());
+        }
+        JsonNode first = JSON.readTree(get("/message?ids=" + ids, auth()).body());
+        assertEquals(25, first.get("Items").size());
+        assertEquals(100, first.get("Total").asInt());
+        assertEquals(100, JSON.readTree(get("/message?_count=100&ids=" + ids, auth()).body()).get("Items").size());
+        assertEquals("m50", JSON.readTree(get("/message?_count=50&_page=1&ids=" + ids, auth()).body()).at("/Items/0/Message")
+                .asText());
+        assertEquals(400, get("/message?_count=40&ids=" + ids, auth()).statusCode());
+        assertEquals(400, get("/story?_count=10", auth()).statusCode());
+        assertEquals(400, get("/workflow-item?count=0", auth()).statusCode());
+    }
+
+    @Test
+    void workflowItemsCarryOnlyTheDocumentedFieldsUnlessSwitched() throws Exception {
+        String workflowId = fake.addWorkflow("W", "S1").get("Id").asText();
+        String messageId = fake.addMessage("Twitter", "m").get("Id").asText();
+        String postId = fake.addPost(messageId, fake.addCredential("Twitter", "X").get("Id").asText(),
+                java.time.Instant.now().plusSeconds(3600), "pending").get("Id").asText();
+        fake.addWorkflowItem(postId, workflowId);
+
+        JsonNode strict = JSON.readTree(get("/workflow-item", auth()).body()).at("/Items/0");
+        assertEquals(java.util.Set.of("Id", "CreatedBy", "Status", "StepId", "WorkflowId", "MessageId"), fields(strict));
+        assertEquals(postId, strict.get("MessageId").asText(), "the entity's id, whatever it is");
+
+        fake.readings().documentedItemFieldsOnly(false);
+        JsonNode lenient = JSON.readTree(get("/workflow-item", auth()).body()).at("/Items/0");
+        assertEquals(postId, lenient.get("PostId").asText());
+        assertTrue(lenient.has("Created"));
+    }
+
+    @Test
+    void decidedItemsMayLeaveTheList() throws Exception {
+        String workflowId = fake.addWorkflow("W", "S1").get("Id").asText();
+        fake.addWorkflowItem(fake.addMessage("Twitter", "m").get("Id").asText(), workflowId).put("Status", "rejected");
+        assertEquals(1, JSON.readTree(get("/workflow-item", auth()).body()).get("Total").asInt());
+        fake.readings().decidedItemsLeaveList(true);
+        assertEquals(0, JSON.readTree(get("/workflow-item", auth()).body()).get("Total").asInt());
+    }
+
+    @Test
+    void numbersAndBooleansMayComeAsStrings() throws Exception {
+        String workflowId = fake.addWorkflow("W", "S1").get("Id").asText();
+        fake.readings().scalarsAsStrings(true);
+        JsonNode body = JSON.readTree(get("/workflow-step?workflowId=" + workflowId, auth()).body());
+        assertTrue(body.get("Result").isBoolean(), "Result stays a boolean");
+        assertEquals("0", body.at("/Items/0/MustBeApprovedByEveryone").asText());
+        assertTrue(body.at("/Items/0/MustBeApprovedByEveryone").isTextual());
+        assertTrue(JSON.readTree(get("/message?campaignId=x", auth()).body()).get("Total").isTextual());
+    }
+
+    @Test
+    void aStoryIsAnsweredBareAndSeveralProfilesGetOnePost() throws Exception {
+        String boardId = fake.addBoard("B").get("Id").asText();
+        String campaignId = fake.addCampaign("C").get("Id").asText();
+        JsonNode story = JSON.readTree(post("/story", "boardId=" + boardId + "&title=T&description=D&campaignId=" + campaignId).body());
+        assertEquals(fields(JSON.readTree("{\"Result\":true}")), fields(story));
+        assertEquals(1, fake.stories().size());
+
+        String messageId = fake.addMessage("Twitter", "m").get("Id").asText();
+        String a = fake.addCredential("Twitter", "A").get("Id").asText();
+        String b = fake.addCredential("Twitter", "B").get("Id").asText();
+        JsonNode one = JSON.readTree(post("/post", "messageId=" + messageId + "&credentialIds=" + a + "," + b).body());
+        assertEquals(a + "," + b, one.at("/Post/Credentials").asText());
+        fake.readings().postAnswer(FakeOktopost.Readings.PostAnswer.ONE_POST_PER_PROFILE);
+        JsonNode each = JSON.readTree(post("/post", "messageId=" + messageId + "&credentialIds=" + a + "," + b).body());
+        assertEquals(2, each.get("Items").size());
+        assertEquals(3, fake.posts().size());
+    }
+
+    @Test
+    void aHiddenResourceIsNotFoundAndNotListed() throws Exception {
+        String campaignId = fake.addCampaign("C").get("Id").asText();
+        String shown = fake.addMessage(campaignId, "Twitter", "shown").get("Id").asText();
+        String hidden = fake.addMessage(campaignId, "Twitter", "hidden").get("Id").asText();
+        fake.hide(hidden);
+        assertEquals(404, get("/message/" + hidden, auth()).statusCode());
+        JsonNode list = JSON.readTree(get("/message?ids=" + shown + "," + hidden, auth()).body());
+        assertEquals(1, list.get("Total").asInt());
+        assertEquals(shown, list.at("/Items/0/Id").asText());
+    }
+
+    @Test
+    void callsOverTheLimitsAnswer429AndBlockEveryCallForTheBlockTime() throws Exception {
+        fake.rateLimits(5, 3, java.time.Duration.ofMillis(300));
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, get("/me", auth()).statusCode());
+        }
+        assertEquals(429, get("/me", auth()).statusCode(), "a fourth call within 5 s");
+        assertEquals(429, get("/workflow", auth()).statusCode(), "blocked");
+        assertEquals(1, fake.rateLimitBreaches());
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        int status;
+        do {
+            status = get("/me", auth()).statusCode();
+        } while (status == 429 && System.nanoTime() < deadline);
+        assertEquals(200, status, "the block passes");
+        assertEquals(5, fake.busiestFiveSeconds(), "answered calls and the breach count, blocked ones do not");
+        assertTrue(fake.busiestMinute() >= 4);
+    }
+
+    private static java.util.Set<String> fields(JsonNode node) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     private HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(fake.baseUrl() + path)).header("Authorization", authorization).build(),
                 HttpResponse.BodyHandlers.ofString());
