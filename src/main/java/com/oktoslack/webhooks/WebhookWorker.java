@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -45,32 +46,56 @@ class WebhookWorker {
     private final TaskScheduler scheduler;
     private final Clock clock;
     private final Duration gatherFor;
+    private final Duration gatherAtMost;
+    private final AtomicLong lastDelivery = new AtomicLong();
     private final ReentrantLock draining = new ReentrantLock();
     private final AtomicBoolean nudged = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
     WebhookWorker(InboxRepository inbox, WebhookEventTypes types, List<WebhookHandler> handlers, ObjectMapper json,
-                  TaskScheduler scheduler, Clock clock, @Value("${okto.webhooks.gather-for:300ms}") Duration gatherFor) {
+                  TaskScheduler scheduler, Clock clock, @Value("${okto.webhooks.gather-for:300ms}") Duration gatherFor,
+                  @Value("${okto.webhooks.gather-at-most:3s}") Duration gatherAtMost) {
         this.inbox = inbox;
         this.types = types;
         this.json = json;
         this.scheduler = scheduler;
         this.clock = clock;
         this.gatherFor = gatherFor;
+        this.gatherAtMost = gatherAtMost;
         handlers.forEach(h -> h.eventTypes().forEach(type -> this.handlers.put(type, h)));
     }
 
-    /** A delivery was stored: drain shortly, so the rest of a burst joins the same batch. */
+    /**
+     * A delivery was stored: drain once deliveries pause for {@code gatherFor} (or after {@code gatherAtMost}),
+     * so a burst that arrives over a few seconds becomes one batch and a few Oktopost calls, not one per slice.
+     */
     void nudge() {
+        long now = System.nanoTime();
+        lastDelivery.set(now);
         if (nudged.compareAndSet(false, true)) {
-            scheduler.schedule(gatherFor, () -> {
-                nudged.set(false);
-                drain();
-            });
+            scheduler.schedule(gatherFor, () -> drainWhenQuiet(now));
         }
     }
 
+    private void drainWhenQuiet(long gatheringSince) {
+        long now = System.nanoTime();
+        long quietFor = now - lastDelivery.get();
+        if (quietFor < gatherFor.toNanos() && now - gatheringSince < gatherAtMost.toNanos()) {
+            scheduler.schedule(Duration.ofNanos(gatherFor.toNanos() - quietFor), () -> drainWhenQuiet(gatheringSince));
+            return;
+        }
+        nudged.set(false);
+        drain();
+    }
+
+    /** The safety net for what no delivery nudged (a restart, a retry falling due); a gathering burst drains itself. */
     @Scheduled(fixedDelay = "${okto.webhooks.poll-every:5s}", initialDelay = "${okto.webhooks.poll-delay:1s}")
+    void poll() {
+        if (!nudged.get()) {
+            drain();
+        }
+    }
+
     void drain() {
         // A call while a drain is under way makes that drain look once more, so nothing stored is left waiting.
         again.set(true);
