@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +31,18 @@ import java.util.stream.Collectors;
  */
 @MicronautTest(transactional = false)
 class ApprovalsBenchmark extends ApprovalsTestBase {
+
+    /** As in production: Slack's own pace, and Oktopost's calls paced at the app's default 85% of the limits. */
+    @Override
+    protected Map<String, String> extraProperties() {
+        Map<String, String> properties = new HashMap<>(super.extraProperties());
+        properties.put("slack.pacing-per-minute", "0");
+        properties.put("oktopost.limits.per-minute", "51");
+        properties.put("oktopost.limits.per-five-seconds", "102");
+        properties.put("oktopost.limits.per-day", "17000");
+        return properties;
+    }
+
 
     static final int BURST = Integer.getInteger("approvals.benchmark.burst", 300);
     static final int SENDERS = 8;
