@@ -11,7 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-@JdbcRepository(dialect = Dialect.MYSQL)
+@JdbcRepository(dialect = Dialect.ANSI) // the SQL both SQLite and PostgreSQL accept: see storage/DatabaseVendor
 interface ApprovalDecisionIntentRepository extends CrudRepository<ApprovalDecisionIntent, String> {
 
     /** 1 when this is now the live decision on the item at this step, 0 when another one is live. */
