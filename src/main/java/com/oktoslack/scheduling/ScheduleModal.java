@@ -8,6 +8,7 @@ import com.oktoslack.oktopost.User;
 import com.oktoslack.people.People;
 import com.oktoslack.people.PersonLink;
 import com.oktoslack.slack.Modals;
+import com.oktoslack.slack.PrivateReplies;
 import com.oktoslack.slack.Modals.Opened;
 import com.oktoslack.slack.Mrkdwn;
 import com.oktoslack.slack.SlackMarkup;
@@ -56,6 +57,12 @@ class ScheduleModal {
     /** Empty when Slack refused, typically because the trigger expired. */
     Optional<Opened> open(String triggerId) throws IOException, SlackApiException {
         return modals.open(triggerId, ScheduleViews.loading());
+    }
+
+    /** As {@link #open}, telling the person privately to {@code tryAgain} when Slack refused. */
+    Optional<Opened> openOrTell(String triggerId, PrivateReplies.Recipient to, String tryAgain)
+            throws IOException, SlackApiException {
+        return modals.openOrTell(triggerId, ScheduleViews.loading(), to, tryAgain);
     }
 
     void fill(Opened modal, String slackUserId, Origin origin) throws IOException, SlackApiException {

@@ -1,5 +1,6 @@
 package com.oktoslack.scheduling;
 
+import com.oktoslack.slack.Modals;
 import com.oktoslack.oktopost.Credential;
 import com.oktoslack.oktopost.Workflow;
 import com.oktoslack.slack.CampaignOptions;
@@ -80,16 +81,12 @@ final class ScheduleViews {
 
     /** Shown the moment the command or shortcut arrives, while profiles and workflows load. */
     static View loading() {
-        return notice(":hourglass_flowing_sand: Getting your Oktopost profiles…");
+        return Modals.loading(TITLE, "Getting your Oktopost profiles…");
     }
 
     /** A message in place of the form; the modal can only be closed. */
     static View notice(String message) {
-        return view(v -> v.type("modal")
-                .callbackId(FORM_CALLBACK)
-                .title(viewTitle(t -> t.type("plain_text").text(TITLE)))
-                .close(viewClose(c -> c.type("plain_text").text("Close")))
-                .blocks(List.of(section(s -> s.text(markdownText(message))))));
+        return Modals.notice(TITLE, message);
     }
 
     static View form(ScheduleChoices choices, ScheduleForm form, String timeZone, String privateMetadata,

@@ -1,5 +1,7 @@
 package com.oktoslack.stories;
 
+import com.oktoslack.slack.FormValues;
+import com.oktoslack.slack.Modals;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.oktoslack.slack.SlackListener;
 import com.slack.api.bolt.App;
@@ -46,10 +48,10 @@ class ShareSubmission implements SlackListener {
             metadata = json.readValue(view.getPrivateMetadata(), ShareMetadata.class);
         } catch (IOException | IllegalArgumentException e) {
             LOG.warn("A share modal came back without its metadata (view {})", view.getId());
-            return context.ackWithUpdate(StoryViews.notice(ShareModal.TITLE,
+            return context.ackWithUpdate(Modals.notice(ShareModal.TITLE,
                     "This form is out of date. Close it and press *Share* on the story again."));
         }
-        ShareForm.Outcome outcome = ShareForm.read(metadata, view.getState() == null ? null : view.getState().getValues(),
+        ShareForm.Outcome outcome = ShareForm.read(metadata, FormValues.of(view),
                 clock.instant());
         if (!outcome.valid()) {
             return context.ackWithErrors(outcome.errors());

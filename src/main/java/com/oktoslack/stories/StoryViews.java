@@ -95,18 +95,6 @@ final class StoryViews {
     private StoryViews() {
     }
 
-    static View loading(String title, String what) {
-        return notice(title, ":hourglass_flowing_sand: " + what);
-    }
-
-    /** A modal that only says something, with a Close button. */
-    static View notice(String title, String mrkdwn) {
-        return view(v -> v.type("modal")
-                .title(viewTitle(t -> t.type("plain_text").text(title)))
-                .close(viewClose(c -> c.type("plain_text").text("Close")))
-                .blocks(List.of(section(s -> s.text(markdownText(Mrkdwn.cut(mrkdwn, StoryCards.SECTION_TEXT_LIMIT)))))));
-    }
-
     static View shareForm(ShareFormModel model) {
         Story story = model.story();
         List<LayoutBlock> blocks = new ArrayList<>();

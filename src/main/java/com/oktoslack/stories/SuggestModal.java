@@ -51,18 +51,18 @@ class SuggestModal {
     void fill(Modals.Opened modal, String slackUserId, String channelId, Message source) throws IOException, SlackApiException {
         Optional<PersonLink> link = people.linkOrDiscover(slackUserId);
         if (link.isEmpty()) {
-            modals.update(modal, StoryViews.notice(TITLE, NOT_LINKED));
+            modals.update(modal, Modals.notice(TITLE, NOT_LINKED));
             return;
         }
         Access access = access(link.get());
         if (access == Access.NONE) {
-            modals.update(modal, StoryViews.notice(TITLE, READ_ONLY));
+            modals.update(modal, Modals.notice(TITLE, READ_ONLY));
             return;
         }
         List<Board> boards = oktopost.boards().stream()
                 .filter(b -> b.status() == null || "active".equalsIgnoreCase(b.status())).toList();
         if (boards.isEmpty()) {
-            modals.update(modal, StoryViews.notice(TITLE, "This Oktopost account has no active advocacy board to suggest stories to."));
+            modals.update(modal, Modals.notice(TITLE, "This Oktopost account has no active advocacy board to suggest stories to."));
             return;
         }
         List<Workflow> workflows = access == Access.FULL ? oktopost.workflows() : List.of();
