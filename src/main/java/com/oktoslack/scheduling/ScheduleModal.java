@@ -1,7 +1,5 @@
 package com.oktoslack.scheduling;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.oktoslack.oktopost.Campaign;
 import com.oktoslack.oktopost.Oktopost;
 import com.oktoslack.oktopost.User;
@@ -13,6 +11,7 @@ import com.oktoslack.slack.Modals.Opened;
 import com.oktoslack.slack.Mrkdwn;
 import com.oktoslack.slack.SlackMarkup;
 import com.oktoslack.slack.SlackUsers;
+import com.oktoslack.slack.SlackValueCodec;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.model.view.View;
 import io.micronaut.core.annotation.Nullable;
@@ -42,15 +41,13 @@ class ScheduleModal {
     private final SlackUsers users;
     private final People people;
     private final Oktopost oktopost;
-    private final ObjectMapper json;
     private final Clock clock;
 
-    ScheduleModal(Modals modals, SlackUsers users, People people, Oktopost oktopost, ObjectMapper json, Clock clock) {
+    ScheduleModal(Modals modals, SlackUsers users, People people, Oktopost oktopost, Clock clock) {
         this.modals = modals;
         this.users = users;
         this.people = people;
         this.oktopost = oktopost;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -111,11 +108,8 @@ class ScheduleModal {
     }
 
     ScheduleMetadata read(String privateMetadata) {
-        try {
-            return json.readValue(privateMetadata, ScheduleMetadata.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("The modal's metadata is unreadable", e);
-        }
+        return SlackValueCodec.read(privateMetadata, ScheduleMetadata.class)
+                .orElseThrow(() -> new IllegalArgumentException("The modal's metadata is unreadable"));
     }
 
     private ScheduleChoices choices() {
@@ -144,10 +138,6 @@ class ScheduleModal {
     }
 
     private String write(ScheduleMetadata metadata) {
-        try {
-            return json.writeValueAsString(metadata);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
+        return SlackValueCodec.write(metadata);
     }
 }

@@ -1,7 +1,5 @@
 package com.oktoslack.stories;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.oktoslack.oktopost.Advocate;
 import com.oktoslack.oktopost.Oktopost;
 import com.oktoslack.oktopost.OktopostException;
@@ -12,6 +10,7 @@ import com.oktoslack.slack.Modals;
 import com.oktoslack.slack.PrivateReplies;
 import com.oktoslack.slack.Mrkdwn;
 import com.oktoslack.slack.SlackUsers;
+import com.oktoslack.slack.SlackValueCodec;
 import com.slack.api.methods.SlackApiException;
 import jakarta.inject.Singleton;
 
@@ -41,15 +40,13 @@ class ShareModal {
     private final StoryLookup lookup;
     private final SlackUsers slackUsers;
     private final Modals modals;
-    private final ObjectMapper json;
     private final Clock clock;
 
-    ShareModal(Oktopost oktopost, StoryLookup lookup, SlackUsers slackUsers, Modals modals, ObjectMapper json, Clock clock) {
+    ShareModal(Oktopost oktopost, StoryLookup lookup, SlackUsers slackUsers, Modals modals, Clock clock) {
         this.oktopost = oktopost;
         this.lookup = lookup;
         this.slackUsers = slackUsers;
         this.modals = modals;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -108,7 +105,7 @@ class ShareModal {
                 nextHour.toLocalDate(), nextHour.toLocalTime(), metadata(story, boardId, shareable, zone))));
     }
 
-    private String metadata(Story story, String boardId, List<Profile> shareable, ZoneId zone) throws JsonProcessingException {
+    private String metadata(Story story, String boardId, List<Profile> shareable, ZoneId zone) {
         Map<String, String> messageIds = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, String> fingerprints = new LinkedHashMap<>();
@@ -120,7 +117,7 @@ class ShareModal {
         });
         Map<String, String> profiles = new LinkedHashMap<>();
         offered.forEach(p -> profiles.put(p.id(), StoryContent.networkKey(p.network())));
-        return json.writeValueAsString(new ShareMetadata(story.id(), boardId,
+        return SlackValueCodec.write(new ShareMetadata(story.id(), boardId,
                 Mrkdwn.cut(StoryContent.title(story), 150), zone.getId(), messageIds, names, fingerprints, profiles));
     }
 }

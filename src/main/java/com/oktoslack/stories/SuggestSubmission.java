@@ -2,9 +2,9 @@ package com.oktoslack.stories;
 
 import com.oktoslack.slack.FormValues;
 import com.oktoslack.slack.Modals;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.oktoslack.slack.Mrkdwn;
 import com.oktoslack.slack.SlackListener;
+import com.oktoslack.slack.SlackValueCodec;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
@@ -15,7 +15,6 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,11 +27,9 @@ class SuggestSubmission implements SlackListener {
     private static final Logger LOG = LoggerFactory.getLogger(SuggestSubmission.class);
 
     private final StoryRequests requests;
-    private final ObjectMapper json;
 
-    SuggestSubmission(StoryRequests requests, ObjectMapper json) {
+    SuggestSubmission(StoryRequests requests) {
         this.requests = requests;
-        this.json = json;
     }
 
     @Override
@@ -42,14 +39,13 @@ class SuggestSubmission implements SlackListener {
 
     private Response submitted(ViewSubmissionRequest request, ViewSubmissionContext context) {
         View view = request.getPayload().getView();
-        SuggestMetadata metadata;
-        try {
-            metadata = json.readValue(view.getPrivateMetadata(), SuggestMetadata.class);
-        } catch (IOException | IllegalArgumentException e) {
+        Optional<SuggestMetadata> read = SlackValueCodec.read(view.getPrivateMetadata(), SuggestMetadata.class);
+        if (read.isEmpty()) {
             LOG.warn("A suggest modal came back without its metadata (view {})", view.getId());
             return context.ackWithUpdate(Modals.notice(SuggestModal.TITLE,
                     "This form is out of date. Close it and use the shortcut on the message again."));
         }
+        SuggestMetadata metadata = read.get();
         FormValues values = FormValues.of(view);
         Map<String, String> errors = new LinkedHashMap<>();
 
