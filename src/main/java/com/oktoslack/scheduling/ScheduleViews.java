@@ -1,5 +1,6 @@
 package com.oktoslack.scheduling;
 
+import com.oktoslack.slack.BlockKitLimits;
 import com.oktoslack.slack.Modals;
 import com.oktoslack.oktopost.Credential;
 import com.oktoslack.oktopost.Workflow;
@@ -68,11 +69,11 @@ final class ScheduleViews {
     static final String MODE_SCHEDULE = "schedule";
     static final String MODE_DRAFT = "draft";
 
-    /** Slack's limits for options: at most 100 per list or group, 75 characters of text. */
-    static final int MAX_OPTIONS = 100;
-    static final int MAX_OPTION_TEXT = 75;
+    /** Slack's limits for options, per list or group and per option's text. */
+    static final int MAX_OPTIONS = BlockKitLimits.SELECT_OPTIONS;
+    static final int MAX_OPTION_TEXT = BlockKitLimits.OPTION_TEXT;
     /** Slack's limit for a plain-text input's value. */
-    static final int MAX_TEXT = 3000;
+    static final int MAX_TEXT = BlockKitLimits.INPUT_VALUE;
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
