@@ -1,5 +1,6 @@
 package com.oktoslack.access;
 
+import com.oktoslack.slack.PrivateReplies;
 import com.oktoslack.slack.SlackListener;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.middleware.Middleware;
@@ -11,7 +12,6 @@ import com.slack.api.bolt.request.builtin.BlockSuggestionRequest;
 import com.slack.api.bolt.request.builtin.MessageShortcutRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.methods.MethodsClient;
 import com.slack.api.util.json.GsonFactory;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -35,12 +35,12 @@ class OutsiderGate implements SlackListener, Middleware {
             RequestType.OAuthStart, RequestType.OAuthCallback);
 
     private final Audience audience;
-    private final MethodsClient slack;
+    private final PrivateReplies replies;
     private final ExecutorService executor;
 
-    OutsiderGate(Audience audience, MethodsClient slack, @Named("after-ack") ExecutorService executor) {
+    OutsiderGate(Audience audience, PrivateReplies replies, @Named("after-ack") ExecutorService executor) {
         this.audience = audience;
-        this.slack = slack;
+        this.replies = replies;
         this.executor = executor;
     }
 
@@ -68,29 +68,12 @@ class OutsiderGate implements SlackListener, Middleware {
             return Response.json(200, "{\"options\":[]}");
         }
         if (req instanceof BlockActionRequest action) {
-            executor.execute(() -> tell(() -> action.getContext().respond(text), userId, text));
+            executor.execute(() -> replies.tell(PrivateReplies.Recipient.of(action.getPayload()), text));
         } else if (req instanceof MessageShortcutRequest shortcut) {
-            executor.execute(() -> tell(() -> shortcut.getContext().respond(text), userId, text));
+            executor.execute(() -> replies.tell(PrivateReplies.Recipient.of(shortcut.getPayload()), text));
         } else if (req.getRequestType() != RequestType.Event) {
-            executor.execute(() -> tell(null, userId, text));
+            executor.execute(() -> replies.tell(PrivateReplies.Recipient.direct(userId), text));
         }
         return Response.ok();
-    }
-
-    private interface Reply {
-        void send() throws Exception;
-    }
-
-    /** Where the request came with a response_url, there; else a DM. */
-    private void tell(Reply reply, String userId, String text) {
-        try {
-            if (reply != null) {
-                reply.send();
-                return;
-            }
-            slack.chatPostMessage(r -> r.channel(userId).text(text));
-        } catch (Exception e) {
-            LOG.info("Could not tell {} why they were refused: {}", userId, e.toString());
-        }
     }
 }

@@ -1,5 +1,6 @@
 package com.oktoslack.approvals;
 
+import com.oktoslack.slack.BlockKitLimits;
 import com.oktoslack.slack.Mrkdwn;
 import com.slack.api.model.block.ContextBlockElement;
 import com.slack.api.model.block.LayoutBlock;
@@ -38,12 +39,12 @@ final class ApprovalCards {
     static final String NOTE_ACTION = "approvals_note_input";
 
     /** Block Kit's limits: section text, header text, a section field, a context element. */
-    static final int SECTION_TEXT_LIMIT = 3000;
-    static final int HEADER_LIMIT = 150;
-    static final int FIELD_LIMIT = 2000;
+    static final int SECTION_TEXT_LIMIT = BlockKitLimits.SECTION_TEXT;
+    static final int HEADER_LIMIT = BlockKitLimits.HEADER_TEXT;
+    static final int FIELD_LIMIT = BlockKitLimits.SECTION_FIELD;
     static final int NOTE_LIMIT = 500;
     static final int LIST_TEXT_LIMIT = 300;
-    /** Items in the {@code /okto pending} list, within the 50 blocks a message may have. */
+    /** Items in the {@code /okto pending} list, within the {@link BlockKitLimits#MESSAGE_BLOCKS} blocks a message may have. */
     static final int LIST_MAX_ITEMS = 15;
     static final int NOTE_MAX_LENGTH = 1000;
 

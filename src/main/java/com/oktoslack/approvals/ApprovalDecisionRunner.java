@@ -1,6 +1,7 @@
 package com.oktoslack.approvals;
 
 import com.oktoslack.slack.AfterAck;
+import com.oktoslack.slack.PrivateReplies;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Nullable;
@@ -39,7 +40,7 @@ class ApprovalDecisionRunner {
 
     private final ApprovalDecisionIntentRepository intents;
     private final Decider decider;
-    private final Privately privately;
+    private final PrivateReplies replies;
     private final AfterAck afterAck;
     private final Clock clock;
     private final Duration lease;
@@ -47,11 +48,11 @@ class ApprovalDecisionRunner {
     /** Decisions this process holds: their leases are renewed until they are done or let go. */
     private final Set<String> held = ConcurrentHashMap.newKeySet();
 
-    ApprovalDecisionRunner(ApprovalDecisionIntentRepository intents, Decider decider, Privately privately,
+    ApprovalDecisionRunner(ApprovalDecisionIntentRepository intents, Decider decider, PrivateReplies replies,
                            AfterAck afterAck, Clock clock, @Value("${okto.approvals.decision-lease}") Duration lease) {
         this.intents = intents;
         this.decider = decider;
-        this.privately = privately;
+        this.replies = replies;
         this.afterAck = afterAck;
         this.clock = clock;
         this.lease = lease;
@@ -120,7 +121,8 @@ class ApprovalDecisionRunner {
                 continue;
             }
             LOG.info("Carrying on with the decision of {} on item {} ({})", intent.slackUserId(), intent.entityId(), why);
-            Consumer<String> tell = text -> privately.tell(intent.answerChannel(), intent.slackUserId(), text);
+            Consumer<String> tell = text -> replies.tell(
+                    new PrivateReplies.Recipient(intent.slackUserId(), null, intent.answerChannel()), text);
             submit(() -> run(intent, true, tell));
         }
     }

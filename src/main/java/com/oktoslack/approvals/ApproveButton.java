@@ -1,5 +1,7 @@
 package com.oktoslack.approvals;
 
+import com.oktoslack.slack.AfterAck;
+import com.oktoslack.slack.PrivateReplies;
 import com.oktoslack.slack.SlackListener;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
@@ -20,13 +22,16 @@ class ApproveButton implements SlackListener {
 
     private final ClickCheck check;
     private final ApprovalDecisionRunner runner;
-    private final Privately privately;
+    private final PrivateReplies replies;
+    private final AfterAck afterAck;
     private final LinkOnRefusal linking;
 
-    ApproveButton(ClickCheck check, ApprovalDecisionRunner runner, Privately privately, LinkOnRefusal linking) {
+    ApproveButton(ClickCheck check, ApprovalDecisionRunner runner, PrivateReplies replies, AfterAck afterAck,
+                  LinkOnRefusal linking) {
         this.check = check;
         this.runner = runner;
-        this.privately = privately;
+        this.replies = replies;
+        this.afterAck = afterAck;
         this.linking = linking;
     }
 
@@ -38,9 +43,10 @@ class ApproveButton implements SlackListener {
     private Response clicked(BlockActionRequest request, ActionContext context) {
         BlockActionPayload payload = request.getPayload();
         String userId = payload.getUser().getId();
+        PrivateReplies.Recipient clicker = PrivateReplies.Recipient.of(payload);
         Optional<CardRef> ref = payload.getActions().stream().findFirst().flatMap(a -> CardRef.parse(a.getValue()));
         if (ref.isEmpty()) {
-            privately.tellAfterAck(context, () -> "This button carries no item; it is from an older card.");
+            afterAck.tell(clicker, () -> "This button carries no item; it is from an older card.");
             return context.ack();
         }
         boolean fromEphemeral = payload.getContainer() != null && payload.getContainer().isEphemeral();
@@ -49,10 +55,10 @@ class ApproveButton implements SlackListener {
         ClickCheck.Verdict verdict = check.claim(userId, ref.get(),
                 new ApprovalDecisionRunner.Request(true, null, channelId, fromEphemeral));
         if (verdict instanceof ClickCheck.Refused refused) {
-            privately.tellAfterAck(context, () -> linking.answer(userId, refused, "Approve"));
+            afterAck.tell(clicker, () -> linking.answer(userId, refused, "Approve"));
             return context.ack();
         }
-        runner.carryOut(((ClickCheck.Allowed) verdict).intent(), text -> privately.tell(context, text));
+        runner.carryOut(((ClickCheck.Allowed) verdict).intent(), text -> replies.tell(clicker, text));
         return context.ack();
     }
 }

@@ -1,7 +1,7 @@
 package com.oktoslack.approvals;
 
 import com.oktoslack.slack.PostedMessages;
-import com.oktoslack.slack.SlackErrors;
+import com.oktoslack.slack.SlackError;
 import com.slack.api.methods.AsyncMethodsClient;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
@@ -38,7 +38,7 @@ class CardMessages {
     /** Slack's answer: ok with channel and ts, or the error. */
     record Answer(boolean ok, String channel, String ts, String error) {
         boolean permanent() {
-            return !ok && SlackErrors.isPermanent(error);
+            return !ok && SlackError.of(error).permanent();
         }
     }
 

@@ -1,7 +1,7 @@
 package com.oktoslack.approvals;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.oktoslack.slack.CompactJson;
+import com.oktoslack.slack.SlackValueCodec;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.Optional;
@@ -13,10 +13,10 @@ import java.util.Optional;
 record CardRef(@JsonProperty("e") String entityId, @JsonProperty("r") int round, @JsonProperty("s") String stepId) {
 
     String toJson() {
-        return CompactJson.write(this);
+        return SlackValueCodec.write(this);
     }
 
     static Optional<CardRef> parse(@Nullable String value) {
-        return CompactJson.read(value, CardRef.class).filter(ref -> ref.entityId() != null && ref.stepId() != null);
+        return SlackValueCodec.read(value, CardRef.class).filter(ref -> ref.entityId() != null && ref.stepId() != null);
     }
 }

@@ -4,6 +4,7 @@ import com.oktoslack.oktopost.OktopostException;
 import com.oktoslack.people.People;
 import com.oktoslack.people.PersonLink;
 import com.oktoslack.slack.AfterAck;
+import com.oktoslack.slack.PrivateReplies;
 import com.oktoslack.slack.OktoSubcommand;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
@@ -61,7 +62,7 @@ class PendingCommand implements OktoSubcommand {
     @Override
     public Response handle(String args, SlashCommandRequest request, SlashCommandContext context) {
         String userId = request.getPayload().getUserId();
-        afterAck.run(() -> context.respond(answer(userId)), message -> AfterAck.respondQuietly(context, message));
+        afterAck.run(() -> context.respond(answer(userId)), PrivateReplies.Recipient.of(context));
         return context.ack();
     }
 

@@ -1,5 +1,8 @@
 package com.oktoslack.approvals;
 
+import com.oktoslack.slack.AfterAck;
+import com.oktoslack.slack.Modals;
+import com.oktoslack.slack.PrivateReplies;
 import com.oktoslack.slack.SlackListener;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
@@ -7,7 +10,6 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackApiException;
-import com.slack.api.methods.response.views.ViewsOpenResponse;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -22,13 +24,15 @@ class RejectButton implements SlackListener {
 
     private final ClickCheck check;
     private final ApprovalStates states;
-    private final Privately privately;
+    private final AfterAck afterAck;
+    private final Modals modals;
     private final LinkOnRefusal linking;
 
-    RejectButton(ClickCheck check, ApprovalStates states, Privately privately, LinkOnRefusal linking) {
+    RejectButton(ClickCheck check, ApprovalStates states, AfterAck afterAck, Modals modals, LinkOnRefusal linking) {
         this.check = check;
         this.states = states;
-        this.privately = privately;
+        this.afterAck = afterAck;
+        this.modals = modals;
         this.linking = linking;
     }
 
@@ -42,34 +46,28 @@ class RejectButton implements SlackListener {
         String userId = payload.getUser().getId();
         Optional<CardRef> ref = payload.getActions().stream().findFirst().flatMap(a -> CardRef.parse(a.getValue()));
         if (ref.isEmpty()) {
-            return tellAfterAck(context, "This button carries no item; it is from an older card.");
+            return tellAfterAck(payload, context, "This button carries no item; it is from an older card.");
         }
         ClickCheck.Verdict verdict = check.check(userId, ref.get());
         if (verdict instanceof ClickCheck.Refused refused) {
-            privately.tellAfterAck(context, () -> linking.answer(userId, refused, "Reject"));
+            afterAck.tell(PrivateReplies.Recipient.of(payload), () -> linking.answer(userId, refused, "Reject"));
             return context.ack();
         }
         ApprovalItem item = ((ClickCheck.Allowed) verdict).item();
         String channelId = payload.getChannel() != null ? payload.getChannel().getId()
                 : payload.getContainer() == null ? null : payload.getContainer().getChannelId();
         RejectMetadata metadata = new RejectMetadata(ref.get(), channelId);
-        String notOpened;
         try {
-            ViewsOpenResponse opened = context.client().viewsOpen(r -> r.triggerId(payload.getTriggerId())
-                    .view(ApprovalCards.rejectModal(states.state(item), metadata.toJson())));
-            notOpened = opened.isOk() ? null : opened.getError();
+            modals.openOrTell(payload.getTriggerId(), ApprovalCards.rejectModal(states.state(item), metadata.toJson()),
+                    PrivateReplies.Recipient.of(payload), "press *Reject* again.");
         } catch (IOException | SlackApiException e) {
-            notOpened = e.getMessage();
-        }
-        if (notOpened != null) {
-            return tellAfterAck(context, "Slack did not open the reject form in time (" + notOpened
-                    + "); please press *Reject* again.");
+            return tellAfterAck(payload, context, Modals.notOpened("press *Reject* again."));
         }
         return context.ack();
     }
 
-    private Response tellAfterAck(ActionContext context, String text) {
-        privately.tellAfterAck(context, () -> text);
+    private Response tellAfterAck(BlockActionPayload payload, ActionContext context, String text) {
+        afterAck.tell(PrivateReplies.Recipient.of(payload), () -> text);
         return context.ack();
     }
 }

@@ -1,7 +1,7 @@
 package com.oktoslack.approvals;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.oktoslack.slack.CompactJson;
+import com.oktoslack.slack.SlackValueCodec;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.Optional;
@@ -10,10 +10,10 @@ import java.util.Optional;
 record RejectMetadata(@JsonProperty("ref") CardRef ref, @JsonProperty("channel") @Nullable String channelId) {
 
     String toJson() {
-        return CompactJson.write(this);
+        return SlackValueCodec.write(this);
     }
 
     static Optional<RejectMetadata> parse(@Nullable String text) {
-        return CompactJson.read(text, RejectMetadata.class).filter(metadata -> metadata.ref() != null);
+        return SlackValueCodec.read(text, RejectMetadata.class).filter(metadata -> metadata.ref() != null);
     }
 }

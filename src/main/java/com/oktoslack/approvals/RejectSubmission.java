@@ -1,12 +1,13 @@
 package com.oktoslack.approvals;
 
+import com.oktoslack.slack.FormValues;
+import com.oktoslack.slack.PrivateReplies;
 import com.oktoslack.slack.SlackListener;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.View;
-import com.slack.api.model.view.ViewState;
 import jakarta.inject.Singleton;
 
 import java.util.Map;
@@ -23,12 +24,12 @@ class RejectSubmission implements SlackListener {
 
     private final ClickCheck check;
     private final ApprovalDecisionRunner runner;
-    private final Privately privately;
+    private final PrivateReplies replies;
 
-    RejectSubmission(ClickCheck check, ApprovalDecisionRunner runner, Privately privately) {
+    RejectSubmission(ClickCheck check, ApprovalDecisionRunner runner, PrivateReplies replies) {
         this.check = check;
         this.runner = runner;
-        this.privately = privately;
+        this.replies = replies;
     }
 
     @Override
@@ -54,16 +55,11 @@ class RejectSubmission implements SlackListener {
         if (verdict instanceof ClickCheck.Refused refused) {
             return context.ackWithErrors(Map.of(ApprovalCards.NOTE_BLOCK, refused.message()));
         }
-        runner.carryOut(((ClickCheck.Allowed) verdict).intent(), text -> privately.tell(channelId, userId, text));
+        runner.carryOut(((ClickCheck.Allowed) verdict).intent(), text -> replies.tell(new PrivateReplies.Recipient(userId, null, channelId), text));
         return context.ack();
     }
 
     private static String note(View view) {
-        if (view.getState() == null || view.getState().getValues() == null) {
-            return "";
-        }
-        Map<String, ViewState.Value> block = view.getState().getValues().get(ApprovalCards.NOTE_BLOCK);
-        ViewState.Value value = block == null ? null : block.get(ApprovalCards.NOTE_ACTION);
-        return value == null || value.getValue() == null ? "" : value.getValue().strip();
+        return FormValues.of(view).text(ApprovalCards.NOTE_BLOCK, ApprovalCards.NOTE_ACTION);
     }
 }

@@ -7,6 +7,7 @@ import com.oktoslack.digest.DigestSnapshot.StoryList;
 import com.oktoslack.digest.DigestSnapshot.WaitingItem;
 import com.oktoslack.digest.WaitingQueues.StepQueue;
 import com.oktoslack.digest.WaitingQueues.WorkflowQueue;
+import com.oktoslack.slack.BlockKitLimits;
 import com.oktoslack.slack.Mrkdwn;
 import com.slack.api.model.block.LayoutBlock;
 
@@ -37,7 +38,7 @@ final class DigestCards {
 
     static final int MAX_WORKFLOWS = 15;
     private static final int SNIPPET = 80;
-    private static final int SECTION_LIMIT = 3000;
+    private static final int SECTION_LIMIT = BlockKitLimits.SECTION_TEXT;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter FALLBACK_TIME = DateTimeFormatter.ofPattern("MMM d HH:mm z", Locale.ENGLISH);
 

@@ -162,7 +162,7 @@ class DigestCommand implements OktoSubcommand {
     }
 
     private Response channelNow(String channelId, String userId, SlashCommandContext context) {
-        afterAck.run(() -> {
+        afterAck.respond(context, () -> {
             audience.channelPoster(userId);
             ZoneId zone = subscriptions.find(DigestSubscription.channelId(channelId))
                     .map(DigestSubscription::zoneId)
@@ -170,19 +170,16 @@ class DigestCommand implements OktoSubcommand {
             DigestSnapshot snapshot = source.snapshot();
             DigestMessage message = DigestCards.channel(snapshot, zone, DigestSchedule.today(snapshot.takenAt(), zone));
             Outcome outcome = sender.post(channelId, message);
-            if (!outcome.sent()) {
-                AfterAck.respondQuietly(context, DigestSender.explain(outcome.error()));
-            }
-        }, message -> AfterAck.respondQuietly(context, message));
+            return outcome.sent() ? null : DigestSender.explain(outcome.error());
+        });
         return context.ack("Putting today's digest together for this channel…");
     }
 
     private Response personalNow(String userId, SlashCommandContext context) {
-        afterAck.run(() -> {
+        afterAck.respond(context, () -> {
             Optional<PersonLink> link = approverLink(userId);
             if (link.isEmpty()) {
-                AfterAck.respondQuietly(context, NOT_AN_OKTOPOST_USER);
-                return;
+                return NOT_AN_OKTOPOST_USER;
             }
             ZoneId zone = subscriptions.find(DigestSubscription.personId(userId))
                     .map(DigestSubscription::zoneId)
@@ -191,10 +188,8 @@ class DigestCommand implements OktoSubcommand {
             DigestMessage message = DigestCards.personal(snapshot, link.get().oktopostUserId(), alreadyApproved.by(userId),
                     zone, DigestSchedule.today(snapshot.takenAt(), zone));
             Outcome outcome = sender.post(userId, message);
-            if (!outcome.sent()) {
-                AfterAck.respondQuietly(context, DigestSender.explain(outcome.error()));
-            }
-        }, message -> AfterAck.respondQuietly(context, message));
+            return outcome.sent() ? null : DigestSender.explain(outcome.error());
+        });
         return context.ack("Sending you what waits for your approval…");
     }
 

@@ -1,6 +1,7 @@
 package com.oktoslack.digest;
 
 import com.oktoslack.digest.DigestCards.DigestMessage;
+import com.oktoslack.slack.SlackError;
 import com.slack.api.methods.AsyncMethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
@@ -8,7 +9,6 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.net.ConnectException;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -33,9 +33,6 @@ class DigestSender {
     static final String OKTOPOST_UNAVAILABLE = "oktopost_unavailable";
     static final String NOT_LINKED = "not_linked";
 
-    private static final Set<String> PASSING_ERRORS = Set.of("ratelimited", "rate_limited", "internal_error",
-            "fatal_error", "service_unavailable", "request_timeout");
-
     private final AsyncMethodsClient slack;
 
     DigestSender(AsyncMethodsClient slack) {
@@ -53,7 +50,9 @@ class DigestSender {
             if (response.isOk()) {
                 return new Outcome(Result.SENT, null);
             }
-            return new Outcome(PASSING_ERRORS.contains(response.getError()) ? Result.RETRY : Result.FAILED, response.getError());
+            SlackError error = SlackError.of(response);
+            boolean passes = error instanceof SlackError.RateLimited || error instanceof SlackError.Transient;
+            return new Outcome(passes ? Result.RETRY : Result.FAILED, response.getError());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Outcome(Result.FAILED, "interrupted");
@@ -78,13 +77,22 @@ class DigestSender {
         if (error == null) {
             return "Slack would not take the digest. Please try again later.";
         }
-        return switch (error) {
-            case "not_in_channel" -> "I'm not in this channel. Invite me (`/invite @Oktopost`) and try again.";
-            case "channel_not_found" -> "I can't see this channel. If it is private, invite me first.";
-            case "is_archived" -> "This channel is archived.";
-            case OKTOPOST_UNAVAILABLE -> "Oktopost could not be read; I'll try again in a few minutes.";
-            case NOT_LINKED -> "You are no longer linked to an Oktopost user. Run `/okto link`.";
-            default -> "Slack would not take the digest (" + error + "). Please try again later.";
-        };
+        if (error.equals(OKTOPOST_UNAVAILABLE)) {
+            return "Oktopost could not be read; I'll try again in a few minutes.";
+        }
+        if (error.equals(NOT_LINKED)) {
+            return "You are no longer linked to an Oktopost user. Run `/okto link`.";
+        }
+        SlackError slack = SlackError.of(error);
+        if (slack instanceof SlackError.NotInChannel) {
+            return "I'm not in this channel. Invite me (`/invite @Oktopost`) and try again.";
+        }
+        if (slack instanceof SlackError.ChannelNotFound) {
+            return "I can't see this channel. If it is private, invite me first.";
+        }
+        if (slack instanceof SlackError.ChannelArchived) {
+            return "This channel is archived.";
+        }
+        return "Slack would not take the digest (" + error + "). Please try again later.";
     }
 }

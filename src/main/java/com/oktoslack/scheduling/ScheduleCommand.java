@@ -45,7 +45,7 @@ class ScheduleCommand implements OktoSubcommand {
         var payload = request.getPayload();
         Optional<Modals.Opened> opened = modal.open(payload.getTriggerId());
         if (opened.isEmpty()) {
-            return context.ack("Slack did not let me open the form in time; please run `/okto schedule` again.");
+            return context.ack(Modals.notOpened("run `/okto schedule` again."));
         }
         ScheduleModal.Origin origin = new ScheduleModal.Origin(args, payload.getResponseUrl(), null);
         afterAck.run(() -> modal.fill(opened.get(), payload.getUserId(), origin),

@@ -1,17 +1,17 @@
 package com.oktoslack.scheduling;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.oktoslack.oktopost.Campaign;
 import com.oktoslack.oktopost.Oktopost;
 import com.oktoslack.oktopost.User;
 import com.oktoslack.people.People;
 import com.oktoslack.people.PersonLink;
 import com.oktoslack.slack.Modals;
+import com.oktoslack.slack.PrivateReplies;
 import com.oktoslack.slack.Modals.Opened;
 import com.oktoslack.slack.Mrkdwn;
 import com.oktoslack.slack.SlackMarkup;
 import com.oktoslack.slack.SlackUsers;
+import com.oktoslack.slack.SlackValueCodec;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.model.view.View;
 import io.micronaut.core.annotation.Nullable;
@@ -41,21 +41,25 @@ class ScheduleModal {
     private final SlackUsers users;
     private final People people;
     private final Oktopost oktopost;
-    private final ObjectMapper json;
     private final Clock clock;
 
-    ScheduleModal(Modals modals, SlackUsers users, People people, Oktopost oktopost, ObjectMapper json, Clock clock) {
+    ScheduleModal(Modals modals, SlackUsers users, People people, Oktopost oktopost, Clock clock) {
         this.modals = modals;
         this.users = users;
         this.people = people;
         this.oktopost = oktopost;
-        this.json = json;
         this.clock = clock;
     }
 
     /** Empty when Slack refused, typically because the trigger expired. */
     Optional<Opened> open(String triggerId) throws IOException, SlackApiException {
         return modals.open(triggerId, ScheduleViews.loading());
+    }
+
+    /** As {@link #open}, telling the person privately to {@code tryAgain} when Slack refused. */
+    Optional<Opened> openOrTell(String triggerId, PrivateReplies.Recipient to, String tryAgain)
+            throws IOException, SlackApiException {
+        return modals.openOrTell(triggerId, ScheduleViews.loading(), to, tryAgain);
     }
 
     void fill(Opened modal, String slackUserId, Origin origin) throws IOException, SlackApiException {
@@ -104,11 +108,8 @@ class ScheduleModal {
     }
 
     ScheduleMetadata read(String privateMetadata) {
-        try {
-            return json.readValue(privateMetadata, ScheduleMetadata.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("The modal's metadata is unreadable", e);
-        }
+        return SlackValueCodec.read(privateMetadata, ScheduleMetadata.class)
+                .orElseThrow(() -> new IllegalArgumentException("The modal's metadata is unreadable"));
     }
 
     private ScheduleChoices choices() {
@@ -137,10 +138,6 @@ class ScheduleModal {
     }
 
     private String write(ScheduleMetadata metadata) {
-        try {
-            return json.writeValueAsString(metadata);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
+        return SlackValueCodec.write(metadata);
     }
 }

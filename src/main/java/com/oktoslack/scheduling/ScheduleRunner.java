@@ -11,6 +11,7 @@ import com.oktoslack.oktopost.PostQuery;
 import com.oktoslack.oktopost.WorkflowItem;
 import com.oktoslack.scheduling.ScheduleProgress.Call;
 import com.oktoslack.slack.Mrkdwn;
+import com.oktoslack.slack.PrivateReplies;
 import com.oktoslack.slack.UserMessages;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -41,13 +42,13 @@ class ScheduleRunner {
 
     private final ScheduleRequestRepository requests;
     private final Oktopost oktopost;
-    private final ScheduleReplies replies;
+    private final PrivateReplies replies;
     private final ObjectMapper json;
     private final ExecutorService executor;
     private final Clock clock;
     private final Instant startedAt;
 
-    ScheduleRunner(ScheduleRequestRepository requests, Oktopost oktopost, ScheduleReplies replies, ObjectMapper json,
+    ScheduleRunner(ScheduleRequestRepository requests, Oktopost oktopost, PrivateReplies replies, ObjectMapper json,
                    @Named("after-ack") ExecutorService executor, Clock clock) {
         this.requests = requests;
         this.oktopost = oktopost;
@@ -106,7 +107,7 @@ class ScheduleRunner {
         String report = ScheduleReports.scheduled(order);
         requests.finish(viewId, ScheduleRequest.DONE, report, clock.instant());
         LOG.info("Scheduling request {} done: {} post(s)", viewId, tracker.progress.allPosts().size());
-        replies.tell(request.slackUserId(), order.responseUrl(), report);
+        replies.tell(new PrivateReplies.Recipient(request.slackUserId(), order.responseUrl(), null), report);
     }
 
     private void create(ScheduleOrder order, Tracker tracker) {
@@ -213,7 +214,7 @@ class ScheduleRunner {
                 removedMessages, removedPosts, remains);
         requests.finish(request.viewId(), remains.isEmpty() ? ScheduleRequest.UNDONE : ScheduleRequest.FAILED, report,
                 clock.instant());
-        replies.tell(request.slackUserId(), order.responseUrl(), report);
+        replies.tell(new PrivateReplies.Recipient(request.slackUserId(), order.responseUrl(), null), report);
     }
 
     private static String networkOf(ScheduleProgress progress, Call inFlight, String postId) {

@@ -2,17 +2,15 @@ package com.oktoslack.scheduling;
 
 import com.oktoslack.slack.AfterAck;
 import com.oktoslack.slack.Modals;
+import com.oktoslack.slack.PrivateReplies;
 import com.oktoslack.slack.SlackListener;
 import com.slack.api.app_backend.interactive_components.payload.MessageShortcutPayload;
-import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.MessageShortcutContext;
 import com.slack.api.bolt.request.builtin.MessageShortcutRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackApiException;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -20,8 +18,6 @@ import java.util.Optional;
 /** "Schedule in Oktopost" on a Slack message: the same modal, its text taken from the message. */
 @Singleton
 class ScheduleShortcut implements SlackListener {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ScheduleShortcut.class);
 
     private final ScheduleModal modal;
     private final AfterAck afterAck;
@@ -40,13 +36,13 @@ class ScheduleShortcut implements SlackListener {
             throws IOException, SlackApiException {
         MessageShortcutPayload payload = request.getPayload();
         if (payload.getMessage() == null) {
-            tell(context, "Slack did not send me the message; use *Schedule in Oktopost* from a message's ⋯ menu, "
+            afterAck.tell(PrivateReplies.Recipient.of(payload), () -> "Slack did not send me the message; use *Schedule in Oktopost* from a message's ⋯ menu, "
                     + "or `/okto schedule` for a new post.");
             return context.ack();
         }
-        Optional<Modals.Opened> opened = modal.open(payload.getTriggerId());
+        Optional<Modals.Opened> opened = modal.openOrTell(payload.getTriggerId(), PrivateReplies.Recipient.of(payload),
+                "use the shortcut again.");
         if (opened.isEmpty()) {
-            tell(context, "Slack did not let me open the form in time; please use the shortcut again.");
             return context.ack();
         }
         com.slack.api.model.Message message = payload.getMessage();
@@ -55,12 +51,6 @@ class ScheduleShortcut implements SlackListener {
         afterAck.run(() -> modal.fill(opened.get(), payload.getUser().getId(), origin),
                 failure -> modal.showQuietly(opened.get().id(), failure));
         return context.ack();
-    }
-
-    private void tell(MessageShortcutContext context, String text) {
-        afterAck.run(() -> context.respond(ActionResponse.builder().responseType("ephemeral").replaceOriginal(false)
-                        .text(text).build()),
-                message -> LOG.warn("Could not answer a Schedule-in-Oktopost shortcut: {}", message));
     }
 
     private static String originLine(MessageShortcutPayload payload) {

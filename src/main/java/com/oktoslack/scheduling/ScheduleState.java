@@ -1,5 +1,6 @@
 package com.oktoslack.scheduling;
 
+import com.oktoslack.slack.FormValues;
 import com.slack.api.model.view.ViewState;
 import io.micronaut.core.annotation.Nullable;
 
@@ -7,20 +8,19 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static com.oktoslack.scheduling.ScheduleViews.*;
 
-/** The modal's values as Slack sends them back (state.values: block id → action id → value), read by field. */
-record ScheduleState(Map<String, Map<String, ViewState.Value>> values) {
+/** The schedule modal's values, read by field. */
+record ScheduleState(FormValues form) {
 
     /** A profile picked in the modal, with the network its option named. */
     record PickedProfile(String network, String id, String name) {
     }
 
     static ScheduleState of(@Nullable ViewState state) {
-        return new ScheduleState(state == null || state.getValues() == null ? Map.of() : state.getValues());
+        return new ScheduleState(FormValues.of(state));
     }
 
     String text() {
@@ -78,24 +78,19 @@ record ScheduleState(Map<String, Map<String, ViewState.Value>> values) {
     }
 
     private Optional<ViewState.Value> value(String block, String action) {
-        Map<String, ViewState.Value> inBlock = values.get(block);
-        return inBlock == null ? Optional.empty() : Optional.ofNullable(inBlock.get(action));
+        return form.value(block, action);
     }
 
     private List<ViewState.SelectedOption> selected(String block, String action) {
-        return value(block, action).map(ViewState.Value::getSelectedOptions).orElse(List.of()).stream()
-                .filter(o -> o.getValue() != null && !o.getValue().isBlank())
-                .toList();
+        return form.selectedAll(block, action);
     }
 
     private Optional<ScheduleForm.Choice> single(String block, String action) {
-        return value(block, action).map(ViewState.Value::getSelectedOption)
-                .filter(o -> o.getValue() != null && !o.getValue().isBlank())
-                .map(o -> new ScheduleForm.Choice(o.getValue(), label(o)));
+        return form.selected(block, action).map(o -> new ScheduleForm.Choice(o.getValue(), label(o)));
     }
 
     private static String label(ViewState.SelectedOption option) {
-        return option.getText() == null || option.getText().getText() == null ? option.getValue() : option.getText().getText();
+        return FormValues.label(option);
     }
 
     private interface Parse<T> {

@@ -1,5 +1,7 @@
 package com.oktoslack.scheduling;
 
+import com.oktoslack.slack.BlockKitLimits;
+import com.oktoslack.slack.Modals;
 import com.oktoslack.oktopost.Credential;
 import com.oktoslack.oktopost.Workflow;
 import com.oktoslack.slack.CampaignOptions;
@@ -67,11 +69,11 @@ final class ScheduleViews {
     static final String MODE_SCHEDULE = "schedule";
     static final String MODE_DRAFT = "draft";
 
-    /** Slack's limits for options: at most 100 per list or group, 75 characters of text. */
-    static final int MAX_OPTIONS = 100;
-    static final int MAX_OPTION_TEXT = 75;
+    /** Slack's limits for options, per list or group and per option's text. */
+    static final int MAX_OPTIONS = BlockKitLimits.SELECT_OPTIONS;
+    static final int MAX_OPTION_TEXT = BlockKitLimits.OPTION_TEXT;
     /** Slack's limit for a plain-text input's value. */
-    static final int MAX_TEXT = 3000;
+    static final int MAX_TEXT = BlockKitLimits.INPUT_VALUE;
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -80,16 +82,12 @@ final class ScheduleViews {
 
     /** Shown the moment the command or shortcut arrives, while profiles and workflows load. */
     static View loading() {
-        return notice(":hourglass_flowing_sand: Getting your Oktopost profiles…");
+        return Modals.loading(TITLE, "Getting your Oktopost profiles…");
     }
 
     /** A message in place of the form; the modal can only be closed. */
     static View notice(String message) {
-        return view(v -> v.type("modal")
-                .callbackId(FORM_CALLBACK)
-                .title(viewTitle(t -> t.type("plain_text").text(TITLE)))
-                .close(viewClose(c -> c.type("plain_text").text("Close")))
-                .blocks(List.of(section(s -> s.text(markdownText(message))))));
+        return Modals.notice(TITLE, message);
     }
 
     static View form(ScheduleChoices choices, ScheduleForm form, String timeZone, String privateMetadata,

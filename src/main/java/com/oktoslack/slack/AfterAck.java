@@ -26,9 +26,11 @@ public class AfterAck {
     }
 
     private final ExecutorService executor;
+    private final PrivateReplies replies;
 
-    AfterAck(@Named("after-ack") ExecutorService executor) {
+    AfterAck(@Named("after-ack") ExecutorService executor, PrivateReplies replies) {
         this.executor = executor;
+        this.replies = replies;
     }
 
     /** Runs {@code work}; on failure, {@code tellUser} gets the message for the user. */
@@ -48,17 +50,23 @@ public class AfterAck {
         });
     }
 
-    /** Computes an answer to a slash command after the ack and sends it as an ephemeral follow-up. */
-    public void respond(SlashCommandContext context, Callable<String> answer) {
-        run(() -> context.respond(answer.call()), message -> respondQuietly(context, message));
+    /** Runs {@code work}; a failure is told privately to {@code failuresTo}. */
+    public void run(Work work, PrivateReplies.Recipient failuresTo) {
+        run(work, message -> replies.tell(failuresTo, message));
     }
 
-    /** A follow-up to a slash command that, if Slack will not take it, is only logged: there is no one else to tell. */
-    public static void respondQuietly(SlashCommandContext context, String message) {
-        try {
-            context.respond(message);
-        } catch (Exception e) {
-            LOG.warn("Could not send a follow-up to the slash command", e);
-        }
+    /** Works out an answer after the ack and tells it privately (null: nothing to say); a failure is told too. */
+    public void tell(PrivateReplies.Recipient to, Callable<String> answer) {
+        run(() -> {
+            String text = answer.call();
+            if (text != null) {
+                replies.tell(to, text);
+            }
+        }, to);
+    }
+
+    /** Computes an answer to a slash command after the ack and tells it privately. */
+    public void respond(SlashCommandContext context, Callable<String> answer) {
+        tell(PrivateReplies.Recipient.of(context), answer);
     }
 }

@@ -11,9 +11,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
-/** Opens a modal on a trigger (valid for 3 seconds) and replaces its content once the slow part is done. */
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.view.Views.view;
+import static com.slack.api.model.view.Views.viewClose;
+import static com.slack.api.model.view.Views.viewTitle;
+
+/**
+ * Opens a modal on a trigger (valid for 3 seconds) and replaces its content once the slow part is done; the
+ * loading and notice views every feature shows in its modals.
+ */
 @Singleton
 public class Modals {
 
@@ -24,9 +34,42 @@ public class Modals {
     private static final Logger LOG = LoggerFactory.getLogger(Modals.class);
 
     private final MethodsClient slack;
+    private final AfterAck afterAck;
 
-    Modals(MethodsClient slack) {
+    Modals(MethodsClient slack, AfterAck afterAck) {
         this.slack = slack;
+        this.afterAck = afterAck;
+    }
+
+    /** What a person is told when the trigger expired before the modal opened; {@code tryAgain} says how. */
+    public static String notOpened(String tryAgain) {
+        return "Slack did not let me open the form in time; please " + tryAgain;
+    }
+
+    /** Shown the moment a modal opens, while its content loads. */
+    public static View loading(String title, String what) {
+        return notice(title, ":hourglass_flowing_sand: " + what);
+    }
+
+    /** A modal that only says something, with a Close button; the text is cut to fit one section. */
+    public static View notice(String title, String mrkdwn) {
+        return view(v -> v.type("modal")
+                .title(viewTitle(t -> t.type("plain_text").text(Mrkdwn.cut(title, BlockKitLimits.MODAL_TITLE))))
+                .close(viewClose(c -> c.type("plain_text").text("Close")))
+                .blocks(List.of(section(s -> s.text(markdownText(Mrkdwn.cut(mrkdwn, BlockKitLimits.SECTION_TEXT)))))));
+    }
+
+    /**
+     * Opens the modal, or, when Slack refuses (the trigger expired), tells the person privately after the ack
+     * that they should {@code tryAgain}.
+     */
+    public Optional<Opened> openOrTell(String triggerId, View view, PrivateReplies.Recipient to, String tryAgain)
+            throws IOException, SlackApiException {
+        Optional<Opened> opened = open(triggerId, view);
+        if (opened.isEmpty()) {
+            afterAck.tell(to, () -> notOpened(tryAgain));
+        }
+        return opened;
     }
 
     /** Empty when Slack refused, typically because the trigger expired. */

@@ -39,7 +39,7 @@ public class PostedMessages {
     public Optional<String> find(String channel, Instant since, String eventType, Predicate<Map<String, Object>> payload)
             throws IOException, SlackApiException {
         ConversationsHistoryResponse history = history(channel, since);
-        if (!history.isOk() && "not_in_channel".equals(history.getError()) && join(channel)) {
+        if (!history.isOk() && SlackError.of(history) instanceof SlackError.NotInChannel && join(channel)) {
             history = history(channel, since);
         }
         if (!history.isOk()) {

@@ -92,7 +92,7 @@ class RouteCommand implements OktoSubcommand {
         if (info.isOk()) {
             return;
         }
-        if ("channel_not_found".equals(info.getError())) {
+        if (SlackError.of(info) instanceof SlackError.ChannelNotFound) {
             throw new UserFacingException("Slack knows no channel `" + channelId + "` that I can see. If it is private, "
                     + "invite me there first (`/invite @okto`), then set the route again.");
         }

@@ -3,7 +3,6 @@ package com.oktoslack.slack;
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.MiddlewareChain;
 import com.slack.api.bolt.request.Request;
-import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.MessageShortcutRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
@@ -17,7 +16,7 @@ import java.util.Map;
 
 /**
  * A listener that throws still acks: slash commands get the reason as an ephemeral reply, button presses and
- * message shortcuts as an ephemeral follow-up through their response URL.
+ * message shortcuts as a private reply.
  */
 @Singleton
 class SlackErrorMiddleware implements Middleware {
@@ -42,22 +41,12 @@ class SlackErrorMiddleware implements Middleware {
                 String body = GsonFactory.createSnakeCase().toJson(Map.of("response_type", "ephemeral", "text", message));
                 return Response.json(200, body);
             }
-            if (req instanceof BlockActionRequest action && action.getPayload().getResponseUrl() != null) {
-                tell(action.getContext()::respond, message);
-            } else if (req instanceof MessageShortcutRequest shortcut && shortcut.getPayload().getResponseUrl() != null) {
-                tell(shortcut.getContext()::respond, message);
+            if (req instanceof BlockActionRequest action) {
+                afterAck.tell(PrivateReplies.Recipient.of(action.getPayload()), () -> message);
+            } else if (req instanceof MessageShortcutRequest shortcut) {
+                afterAck.tell(PrivateReplies.Recipient.of(shortcut.getPayload()), () -> message);
             }
             return Response.ok();
         }
-    }
-
-    private void tell(Responding context, String message) {
-        afterAck.run(() -> context.respond(ActionResponse.builder().responseType("ephemeral").replaceOriginal(false)
-                .text(message).build()), failure -> LOG.warn("Could not tell the person about a failed listener"));
-    }
-
-    @FunctionalInterface
-    private interface Responding {
-        Object respond(ActionResponse response) throws Exception;
     }
 }

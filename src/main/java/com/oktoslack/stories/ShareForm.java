@@ -1,5 +1,6 @@
 package com.oktoslack.stories;
 
+import com.oktoslack.slack.FormValues;
 import com.slack.api.model.view.ViewState;
 import io.micronaut.core.annotation.Nullable;
 
@@ -32,17 +33,15 @@ final class ShareForm {
     private ShareForm() {
     }
 
-    static Outcome read(ShareMetadata metadata, Map<String, Map<String, ViewState.Value>> values, Instant now) {
+    static Outcome read(ShareMetadata metadata, FormValues values, Instant now) {
         Map<String, String> errors = new LinkedHashMap<>();
 
         Map<String, List<Picked>> byNetwork = new LinkedHashMap<>();
-        List<ViewState.SelectedOption> selected = value(values, StoryViews.PROFILES_BLOCK, StoryViews.PROFILES_ACTION)
-                .map(ViewState.Value::getSelectedOptions).orElse(List.of());
-        for (ViewState.SelectedOption option : selected == null ? List.<ViewState.SelectedOption>of() : selected) {
+        for (ViewState.SelectedOption option : values.selectedAll(StoryViews.PROFILES_BLOCK, StoryViews.PROFILES_ACTION)) {
             String network = metadata.profiles().get(option.getValue());
             if (network != null && metadata.messageIds().containsKey(network)) {
-                String label = option.getText() == null ? option.getValue() : option.getText().getText();
-                byNetwork.computeIfAbsent(network, n -> new ArrayList<>()).add(new Picked(option.getValue(), label));
+                byNetwork.computeIfAbsent(network, n -> new ArrayList<>())
+                        .add(new Picked(option.getValue(), FormValues.label(option)));
             }
         }
         if (byNetwork.isEmpty()) {
@@ -54,7 +53,7 @@ final class ShareForm {
             String name = metadata.networkNames().getOrDefault(network, network);
             String block = StoryViews.TEXT_BLOCK_PREFIX + network;
             String edited = null;
-            Optional<ViewState.Value> text = value(values, block, StoryViews.TEXT_ACTION);
+            Optional<ViewState.Value> text = values.value(block, StoryViews.TEXT_ACTION);
             if (text.isPresent()) {
                 String submitted = text.get().getValue();
                 if (submitted == null || submitted.isBlank()) {
@@ -69,7 +68,7 @@ final class ShareForm {
         });
 
         Long startAt = null;
-        String when = value(values, StoryViews.WHEN_BLOCK, StoryViews.WHEN_ACTION)
+        String when = values.value(StoryViews.WHEN_BLOCK, StoryViews.WHEN_ACTION)
                 .map(ViewState.Value::getSelectedOption).map(ViewState.SelectedOption::getValue).orElse(StoryViews.WHEN_NOW);
         if (StoryViews.WHEN_LATER.equals(when)) {
             startAt = readTime(values, zone(metadata.zone()), now, errors);
@@ -81,10 +80,10 @@ final class ShareForm {
         return new Outcome(Map.of(), new SharePlan(metadata.storyId(), metadata.boardId(), metadata.title(), startAt, steps));
     }
 
-    private static Long readTime(Map<String, Map<String, ViewState.Value>> values, ZoneId zone, Instant now,
+    private static Long readTime(FormValues values, ZoneId zone, Instant now,
                                  Map<String, String> errors) {
-        String date = value(values, StoryViews.DATE_BLOCK, StoryViews.DATE_ACTION).map(ViewState.Value::getSelectedDate).orElse(null);
-        String time = value(values, StoryViews.TIME_BLOCK, StoryViews.TIME_ACTION).map(ViewState.Value::getSelectedTime).orElse(null);
+        String date = values.value(StoryViews.DATE_BLOCK, StoryViews.DATE_ACTION).map(ViewState.Value::getSelectedDate).orElse(null);
+        String time = values.value(StoryViews.TIME_BLOCK, StoryViews.TIME_ACTION).map(ViewState.Value::getSelectedTime).orElse(null);
         if (date == null || date.isBlank()) {
             errors.put(StoryViews.DATE_BLOCK, "Pick a date, or choose Now.");
         }
@@ -120,13 +119,5 @@ final class ShareForm {
         } catch (DateTimeException e) {
             return ZoneOffset.UTC;
         }
-    }
-
-    static Optional<ViewState.Value> value(Map<String, Map<String, ViewState.Value>> values, String block, String action) {
-        if (values == null) {
-            return Optional.empty();
-        }
-        Map<String, ViewState.Value> inBlock = values.get(block);
-        return inBlock == null ? Optional.empty() : Optional.ofNullable(inBlock.get(action));
     }
 }

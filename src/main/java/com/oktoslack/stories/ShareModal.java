@@ -1,7 +1,5 @@
 package com.oktoslack.stories;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.oktoslack.oktopost.Advocate;
 import com.oktoslack.oktopost.Oktopost;
 import com.oktoslack.oktopost.OktopostException;
@@ -9,8 +7,10 @@ import com.oktoslack.oktopost.Profile;
 import com.oktoslack.oktopost.Story;
 import com.oktoslack.people.PersonLink;
 import com.oktoslack.slack.Modals;
+import com.oktoslack.slack.PrivateReplies;
 import com.oktoslack.slack.Mrkdwn;
 import com.oktoslack.slack.SlackUsers;
+import com.oktoslack.slack.SlackValueCodec;
 import com.slack.api.methods.SlackApiException;
 import jakarta.inject.Singleton;
 
@@ -40,20 +40,24 @@ class ShareModal {
     private final StoryLookup lookup;
     private final SlackUsers slackUsers;
     private final Modals modals;
-    private final ObjectMapper json;
     private final Clock clock;
 
-    ShareModal(Oktopost oktopost, StoryLookup lookup, SlackUsers slackUsers, Modals modals, ObjectMapper json, Clock clock) {
+    ShareModal(Oktopost oktopost, StoryLookup lookup, SlackUsers slackUsers, Modals modals, Clock clock) {
         this.oktopost = oktopost;
         this.lookup = lookup;
         this.slackUsers = slackUsers;
         this.modals = modals;
-        this.json = json;
         this.clock = clock;
     }
 
     Optional<Modals.Opened> openLoading(String triggerId) throws IOException, SlackApiException {
-        return modals.open(triggerId, StoryViews.loading(TITLE, "Finding your profiles…"));
+        return modals.open(triggerId, Modals.loading(TITLE, "Finding your profiles…"));
+    }
+
+    /** As {@link #openLoading}, telling the person privately to {@code tryAgain} when Slack refused. */
+    Optional<Modals.Opened> openLoadingOrTell(String triggerId, PrivateReplies.Recipient to, String tryAgain)
+            throws IOException, SlackApiException {
+        return modals.openOrTell(triggerId, Modals.loading(TITLE, "Finding your profiles…"), to, tryAgain);
     }
 
     void fill(Modals.Opened modal, StoryRef ref, PersonLink advocate, String slackUserId)
@@ -61,12 +65,12 @@ class ShareModal {
         Instant now = clock.instant();
         Optional<Story> found = lookup.one(ref.storyId());
         if (found.isEmpty()) {
-            modals.update(modal, StoryViews.notice(TITLE, "This story is no longer on the advocacy board."));
+            modals.update(modal, Modals.notice(TITLE, "This story is no longer on the advocacy board."));
             return;
         }
         Story story = found.get();
         if (!StoryContent.isCurrent(story, now)) {
-            modals.update(modal, StoryViews.notice(TITLE, StoryContent.isExpired(story, now)
+            modals.update(modal, Modals.notice(TITLE, StoryContent.isExpired(story, now)
                     ? "This story has expired, so it can no longer be shared."
                     : "This story is not published on the board right now, so it cannot be shared yet."));
             return;
@@ -76,13 +80,13 @@ class ShareModal {
         try {
             profiles = oktopost.advocate(advocate.advocateId(), boardId);
         } catch (OktopostException.NotFound gone) {
-            modals.update(modal, StoryViews.notice(TITLE, "I could not find your advocate account in Oktopost any more. "
+            modals.update(modal, Modals.notice(TITLE, "I could not find your advocate account in Oktopost any more. "
                     + "Run `/okto link` to link your Slack user again, then press *Share* again."));
             return;
         }
         List<Profile> valid = profiles.validProfiles();
         if (valid.isEmpty()) {
-            modals.update(modal, StoryViews.notice(TITLE, NO_PROFILES));
+            modals.update(modal, Modals.notice(TITLE, NO_PROFILES));
             return;
         }
         Map<Boolean, List<Profile>> split = valid.stream()
@@ -91,7 +95,7 @@ class ShareModal {
         if (shareable.isEmpty()) {
             String networks = valid.stream().map(p -> p.network() == null ? "?" : p.network()).distinct()
                     .collect(Collectors.joining(", "));
-            modals.update(modal, StoryViews.notice(TITLE, "This story has no message for your networks (" + networks
+            modals.update(modal, Modals.notice(TITLE, "This story has no message for your networks (" + networks
                     + "). Connect a profile on one of the story's networks on the board, or pick another story."));
             return;
         }
@@ -101,7 +105,7 @@ class ShareModal {
                 nextHour.toLocalDate(), nextHour.toLocalTime(), metadata(story, boardId, shareable, zone))));
     }
 
-    private String metadata(Story story, String boardId, List<Profile> shareable, ZoneId zone) throws JsonProcessingException {
+    private String metadata(Story story, String boardId, List<Profile> shareable, ZoneId zone) {
         Map<String, String> messageIds = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, String> fingerprints = new LinkedHashMap<>();
@@ -113,7 +117,7 @@ class ShareModal {
         });
         Map<String, String> profiles = new LinkedHashMap<>();
         offered.forEach(p -> profiles.put(p.id(), StoryContent.networkKey(p.network())));
-        return json.writeValueAsString(new ShareMetadata(story.id(), boardId,
+        return SlackValueCodec.write(new ShareMetadata(story.id(), boardId,
                 Mrkdwn.cut(StoryContent.title(story), 150), zone.getId(), messageIds, names, fingerprints, profiles));
     }
 }

@@ -1,7 +1,9 @@
 package com.oktoslack.stories;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.oktoslack.slack.FormValues;
+import com.oktoslack.slack.Modals;
 import com.oktoslack.slack.SlackListener;
+import com.oktoslack.slack.SlackValueCodec;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
@@ -11,8 +13,8 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The share modal's submit: checked while Slack waits (errors show next to the fields), then stored and
@@ -24,12 +26,10 @@ class ShareSubmission implements SlackListener {
     private static final Logger LOG = LoggerFactory.getLogger(ShareSubmission.class);
 
     private final StoryRequests requests;
-    private final ObjectMapper json;
     private final Clock clock;
 
-    ShareSubmission(StoryRequests requests, ObjectMapper json, Clock clock) {
+    ShareSubmission(StoryRequests requests, Clock clock) {
         this.requests = requests;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -41,15 +41,14 @@ class ShareSubmission implements SlackListener {
     private Response submitted(ViewSubmissionRequest request, ViewSubmissionContext context) {
         View view = request.getPayload().getView();
         String userId = request.getPayload().getUser().getId();
-        ShareMetadata metadata;
-        try {
-            metadata = json.readValue(view.getPrivateMetadata(), ShareMetadata.class);
-        } catch (IOException | IllegalArgumentException e) {
+        Optional<ShareMetadata> read = SlackValueCodec.read(view.getPrivateMetadata(), ShareMetadata.class);
+        if (read.isEmpty()) {
             LOG.warn("A share modal came back without its metadata (view {})", view.getId());
-            return context.ackWithUpdate(StoryViews.notice(ShareModal.TITLE,
+            return context.ackWithUpdate(Modals.notice(ShareModal.TITLE,
                     "This form is out of date. Close it and press *Share* on the story again."));
         }
-        ShareForm.Outcome outcome = ShareForm.read(metadata, view.getState() == null ? null : view.getState().getValues(),
+        ShareMetadata metadata = read.get();
+        ShareForm.Outcome outcome = ShareForm.read(metadata, FormValues.of(view),
                 clock.instant());
         if (!outcome.valid()) {
             return context.ackWithErrors(outcome.errors());

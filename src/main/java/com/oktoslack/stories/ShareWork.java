@@ -9,6 +9,7 @@ import com.oktoslack.oktopost.PostQuery;
 import com.oktoslack.oktopost.Story;
 import com.oktoslack.oktopost.StoryMessage;
 import com.oktoslack.slack.Mrkdwn;
+import com.oktoslack.slack.PrivateReplies;
 import com.oktoslack.slack.UserFacingException;
 import jakarta.inject.Singleton;
 
@@ -31,12 +32,12 @@ class ShareWork implements StoryRequests.Work {
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
 
     private final Oktopost oktopost;
-    private final DirectMessages dms;
+    private final PrivateReplies replies;
     private final ObjectMapper json;
 
-    ShareWork(Oktopost oktopost, DirectMessages dms, ObjectMapper json) {
+    ShareWork(Oktopost oktopost, PrivateReplies replies, ObjectMapper json) {
         this.oktopost = oktopost;
-        this.dms = dms;
+        this.replies = replies;
         this.json = json;
     }
 
@@ -87,7 +88,7 @@ class ShareWork implements StoryRequests.Work {
             plan = plan.withStep(i, step.done(postIds));
             progress.save(plan);
         }
-        dms.sendQuietly(request.slackUserId(), confirmation(plan));
+        replies.tell(PrivateReplies.Recipient.direct(request.slackUserId()), confirmation(plan));
     }
 
     @Override
@@ -96,18 +97,18 @@ class ShareWork implements StoryRequests.Work {
         try {
             plan = json.readValue(request.payload(), SharePlan.class);
         } catch (IOException e) {
-            dms.sendQuietly(request.slackUserId(), ":warning: I could not share the story: " + reason);
+            replies.tell(PrivateReplies.Recipient.direct(request.slackUserId()), ":warning: I could not share the story: " + reason);
             return;
         }
         String title = Mrkdwn.escape(plan.title());
         if (willRetry) {
-            dms.sendQuietly(request.slackUserId(), "Oktopost is not answering right now, so sharing *" + title
+            replies.tell(PrivateReplies.Recipient.direct(request.slackUserId()), "Oktopost is not answering right now, so sharing *" + title
                     + "* takes a little longer. I keep trying and will tell you when it is done.");
             return;
         }
         List<String> shared = plan.steps().stream().filter(s -> SharePlan.DONE.equals(s.stage()))
                 .flatMap(s -> s.labels().stream()).toList();
-        dms.sendQuietly(request.slackUserId(), ":warning: I could not share *" + title + "*: " + reason
+        replies.tell(PrivateReplies.Recipient.direct(request.slackUserId()), ":warning: I could not share *" + title + "*: " + reason
                 + (shared.isEmpty() ? "" : " It did go to " + Mrkdwn.escape(joinWithAnd(shared)) + "."));
     }
 

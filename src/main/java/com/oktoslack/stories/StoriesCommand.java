@@ -2,6 +2,7 @@ package com.oktoslack.stories;
 
 import com.oktoslack.access.Audience;
 import com.oktoslack.slack.AfterAck;
+import com.oktoslack.slack.PrivateReplies;
 import com.oktoslack.slack.OktoSubcommand;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
@@ -58,7 +59,7 @@ class StoriesCommand implements OktoSubcommand {
                     .text(StoryCards.listingText(boards))
                     .blocks(StoryCards.listing(boards))
                     .build());
-        }, message -> AfterAck.respondQuietly(context, message));
+        }, PrivateReplies.Recipient.of(context));
         return context.ack();
     }
 }

@@ -4,7 +4,7 @@ import com.oktoslack.oktopost.OktopostException;
 import com.oktoslack.oktopost.Story;
 import com.oktoslack.slack.ChannelRoutes;
 import com.oktoslack.slack.PostedMessages;
-import com.oktoslack.slack.SlackErrors;
+import com.oktoslack.slack.SlackError;
 import com.slack.api.methods.AsyncMethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
@@ -187,7 +187,7 @@ class StoryAnnouncer {
             return;
         }
         String error = response.getError();
-        if (SlackErrors.isPermanent(error)) {
+        if (SlackError.of(error).permanent()) {
             LOG.warn("Story {} cannot be announced in {}: Slack says {}", story.id(), announcement.channelId(), error);
             announcements.markSkipped(announcement.id(), "Slack: " + error);
             return;

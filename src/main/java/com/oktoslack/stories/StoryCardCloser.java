@@ -1,7 +1,7 @@
 package com.oktoslack.stories;
 
 import com.oktoslack.oktopost.Story;
-import com.oktoslack.slack.SlackErrors;
+import com.oktoslack.slack.SlackError;
 import com.slack.api.methods.AsyncMethodsClient;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import io.micronaut.context.annotation.Value;
@@ -110,7 +110,7 @@ class StoryCardCloser {
             return;
         }
         String error = response.getError();
-        if (SlackErrors.isPermanent(error)) {
+        if (SlackError.of(error).permanent()) {
             LOG.warn("The card of story {} in {} cannot be closed: Slack says {}", card.storyId(), card.channelId(), error);
             announcements.markClosed(card.id(), "Slack: " + error);
             return;

@@ -1,6 +1,7 @@
 package com.oktoslack.stories;
 
 import com.oktoslack.oktopost.Story;
+import com.oktoslack.slack.BlockKitLimits;
 import com.oktoslack.slack.Mrkdwn;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.ContextBlockElement;
@@ -28,11 +29,11 @@ final class StoryCards {
     static final String SHARE_ACTION = "stories_share";
 
     /** Block Kit's limit for a section's text. */
-    static final int SECTION_TEXT_LIMIT = 3000;
+    static final int SECTION_TEXT_LIMIT = BlockKitLimits.SECTION_TEXT;
     static final int TITLE_LIMIT = 200;
     /** Descriptions in the list stay short so that ten stories remain readable. */
     static final int LIST_DESCRIPTION_LIMIT = 300;
-    /** Stories shown by {@code /okto stories}, within the 50 blocks a message may have. */
+    /** Stories shown by {@code /okto stories}, within the {@link BlockKitLimits#MESSAGE_BLOCKS} blocks a message may have. */
     static final int LIST_MAX_STORIES = 10;
 
     /** One board's current stories, newest first. */

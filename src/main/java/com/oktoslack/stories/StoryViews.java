@@ -5,6 +5,7 @@ import com.oktoslack.oktopost.Profile;
 import com.oktoslack.oktopost.Story;
 import com.oktoslack.oktopost.StoryMessage;
 import com.oktoslack.oktopost.Workflow;
+import com.oktoslack.slack.BlockKitLimits;
 import com.oktoslack.slack.CampaignOptions;
 import com.oktoslack.slack.Mrkdwn;
 import com.slack.api.model.block.LayoutBlock;
@@ -77,10 +78,10 @@ final class StoryViews {
     static final String WORKFLOW_ACTION = "stories_workflow";
 
     /** Slack's limits: checkbox options per group, plain text input length, option text length. */
-    static final int MAX_CHECKBOXES = 10;
-    static final int MAX_INPUT = 3000;
-    static final int MAX_OPTION_TEXT = 75;
-    static final int MAX_SELECT_OPTIONS = 100;
+    static final int MAX_CHECKBOXES = BlockKitLimits.CHECKBOXES;
+    static final int MAX_INPUT = BlockKitLimits.INPUT_VALUE;
+    static final int MAX_OPTION_TEXT = BlockKitLimits.OPTION_TEXT;
+    static final int MAX_SELECT_OPTIONS = BlockKitLimits.SELECT_OPTIONS;
     static final int MAX_TITLE = 200;
 
     /** What the share form offers: the advocate's profiles that have a message in the story, and the others. */
@@ -93,18 +94,6 @@ final class StoryViews {
     }
 
     private StoryViews() {
-    }
-
-    static View loading(String title, String what) {
-        return notice(title, ":hourglass_flowing_sand: " + what);
-    }
-
-    /** A modal that only says something, with a Close button. */
-    static View notice(String title, String mrkdwn) {
-        return view(v -> v.type("modal")
-                .title(viewTitle(t -> t.type("plain_text").text(title)))
-                .close(viewClose(c -> c.type("plain_text").text("Close")))
-                .blocks(List.of(section(s -> s.text(markdownText(Mrkdwn.cut(mrkdwn, StoryCards.SECTION_TEXT_LIMIT)))))));
     }
 
     static View shareForm(ShareFormModel model) {

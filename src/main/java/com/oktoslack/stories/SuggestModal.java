@@ -1,6 +1,5 @@
 package com.oktoslack.stories;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.oktoslack.oktopost.Board;
 import com.oktoslack.oktopost.Oktopost;
 import com.oktoslack.oktopost.User;
@@ -11,6 +10,7 @@ import com.oktoslack.slack.Modals;
 import com.oktoslack.slack.Mrkdwn;
 import com.oktoslack.slack.SlackMarkup;
 import com.oktoslack.slack.SlackUsers;
+import com.oktoslack.slack.SlackValueCodec;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.model.Attachment;
 import com.slack.api.model.Message;
@@ -37,39 +37,37 @@ class SuggestModal {
     private final People people;
     private final Oktopost oktopost;
     private final Modals modals;
-    private final ObjectMapper json;
     private final SlackUsers slackUsers;
 
-    SuggestModal(People people, Oktopost oktopost, Modals modals, ObjectMapper json, SlackUsers slackUsers) {
+    SuggestModal(People people, Oktopost oktopost, Modals modals, SlackUsers slackUsers) {
         this.people = people;
         this.oktopost = oktopost;
         this.modals = modals;
-        this.json = json;
         this.slackUsers = slackUsers;
     }
 
     void fill(Modals.Opened modal, String slackUserId, String channelId, Message source) throws IOException, SlackApiException {
         Optional<PersonLink> link = people.linkOrDiscover(slackUserId);
         if (link.isEmpty()) {
-            modals.update(modal, StoryViews.notice(TITLE, NOT_LINKED));
+            modals.update(modal, Modals.notice(TITLE, NOT_LINKED));
             return;
         }
         Access access = access(link.get());
         if (access == Access.NONE) {
-            modals.update(modal, StoryViews.notice(TITLE, READ_ONLY));
+            modals.update(modal, Modals.notice(TITLE, READ_ONLY));
             return;
         }
         List<Board> boards = oktopost.boards().stream()
                 .filter(b -> b.status() == null || "active".equalsIgnoreCase(b.status())).toList();
         if (boards.isEmpty()) {
-            modals.update(modal, StoryViews.notice(TITLE, "This Oktopost account has no active advocacy board to suggest stories to."));
+            modals.update(modal, Modals.notice(TITLE, "This Oktopost account has no active advocacy board to suggest stories to."));
             return;
         }
         List<Workflow> workflows = access == Access.FULL ? oktopost.workflows() : List.of();
         // Loads the campaign list into the cache, so typing in the campaign field is answered in time.
         oktopost.campaigns(null);
         Board only = boards.size() == 1 ? boards.get(0) : null;
-        String metadata = json.writeValueAsString(new SuggestMetadata(channelId, source.getTs(),
+        String metadata = SlackValueCodec.write(new SuggestMetadata(channelId, source.getTs(),
                 only == null ? null : only.id(), only == null ? null : only.name(), access == Access.DRAFT_ONLY));
         modals.update(modal, StoryViews.suggestForm(new StoryViews.SuggestFormModel(
                 title(source, slackUsers::nameOr), description(source, slackUsers::nameOr),

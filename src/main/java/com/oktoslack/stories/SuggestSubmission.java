@@ -1,8 +1,10 @@
 package com.oktoslack.stories;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.oktoslack.slack.FormValues;
+import com.oktoslack.slack.Modals;
 import com.oktoslack.slack.Mrkdwn;
 import com.oktoslack.slack.SlackListener;
+import com.oktoslack.slack.SlackValueCodec;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
@@ -13,12 +15,10 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import static com.oktoslack.stories.ShareForm.value;
 
 /** The suggest modal's submit: checked while Slack waits, then the story is created after the ack. */
 @Singleton
@@ -27,11 +27,9 @@ class SuggestSubmission implements SlackListener {
     private static final Logger LOG = LoggerFactory.getLogger(SuggestSubmission.class);
 
     private final StoryRequests requests;
-    private final ObjectMapper json;
 
-    SuggestSubmission(StoryRequests requests, ObjectMapper json) {
+    SuggestSubmission(StoryRequests requests) {
         this.requests = requests;
-        this.json = json;
     }
 
     @Override
@@ -41,34 +39,33 @@ class SuggestSubmission implements SlackListener {
 
     private Response submitted(ViewSubmissionRequest request, ViewSubmissionContext context) {
         View view = request.getPayload().getView();
-        SuggestMetadata metadata;
-        try {
-            metadata = json.readValue(view.getPrivateMetadata(), SuggestMetadata.class);
-        } catch (IOException | IllegalArgumentException e) {
+        Optional<SuggestMetadata> read = SlackValueCodec.read(view.getPrivateMetadata(), SuggestMetadata.class);
+        if (read.isEmpty()) {
             LOG.warn("A suggest modal came back without its metadata (view {})", view.getId());
-            return context.ackWithUpdate(StoryViews.notice(SuggestModal.TITLE,
+            return context.ackWithUpdate(Modals.notice(SuggestModal.TITLE,
                     "This form is out of date. Close it and use the shortcut on the message again."));
         }
-        Map<String, Map<String, ViewState.Value>> values = view.getState() == null ? null : view.getState().getValues();
+        SuggestMetadata metadata = read.get();
+        FormValues values = FormValues.of(view);
         Map<String, String> errors = new LinkedHashMap<>();
 
-        String title = text(values, StoryViews.TITLE_BLOCK, StoryViews.TITLE_ACTION);
+        String title = values.text(StoryViews.TITLE_BLOCK, StoryViews.TITLE_ACTION);
         if (title.isEmpty()) {
             errors.put(StoryViews.TITLE_BLOCK, "Give the story a title.");
         }
-        String description = text(values, StoryViews.DESCRIPTION_BLOCK, StoryViews.DESCRIPTION_ACTION);
+        String description = values.text(StoryViews.DESCRIPTION_BLOCK, StoryViews.DESCRIPTION_ACTION);
         if (description.isEmpty()) {
             errors.put(StoryViews.DESCRIPTION_BLOCK, "Describe the story for advocates.");
         }
-        String link = text(values, StoryViews.LINK_BLOCK, StoryViews.LINK_ACTION);
+        String link = values.text(StoryViews.LINK_BLOCK, StoryViews.LINK_ACTION);
         if (!link.isEmpty() && !Mrkdwn.isWebUrl(link)) {
             errors.put(StoryViews.LINK_BLOCK, "That is not a web address; it should start with https://.");
         }
-        Optional<ViewState.SelectedOption> campaign = selected(values, StoryViews.CAMPAIGN_BLOCK, StoryViews.CAMPAIGN_ACTION);
+        Optional<ViewState.SelectedOption> campaign = values.selected(StoryViews.CAMPAIGN_BLOCK, StoryViews.CAMPAIGN_ACTION);
         if (campaign.isEmpty()) {
             errors.put(StoryViews.CAMPAIGN_BLOCK, "Pick the campaign the story belongs to.");
         }
-        Optional<ViewState.SelectedOption> board = selected(values, StoryViews.BOARD_BLOCK, StoryViews.BOARD_ACTION);
+        Optional<ViewState.SelectedOption> board = values.selected(StoryViews.BOARD_BLOCK, StoryViews.BOARD_ACTION);
         String boardId = metadata.boardId() != null ? metadata.boardId() : board.map(ViewState.SelectedOption::getValue).orElse(null);
         if (boardId == null) {
             errors.put(StoryViews.BOARD_BLOCK, "Pick the board for the story.");
@@ -76,12 +73,12 @@ class SuggestSubmission implements SlackListener {
         if (!errors.isEmpty()) {
             return context.ackWithErrors(errors);
         }
-        String boardName = metadata.boardName() != null ? metadata.boardName() : label(board.get());
+        String boardName = metadata.boardName() != null ? metadata.boardName() : FormValues.label(board.get());
         Optional<ViewState.SelectedOption> workflow = metadata.draftOnly() ? Optional.empty()
-                : selected(values, StoryViews.WORKFLOW_BLOCK, StoryViews.WORKFLOW_ACTION);
+                : values.selected(StoryViews.WORKFLOW_BLOCK, StoryViews.WORKFLOW_ACTION);
         SuggestPlan plan = new SuggestPlan(boardId, boardName, title, description, campaign.get().getValue(),
                 link.isEmpty() ? null : link, workflow.map(ViewState.SelectedOption::getValue).orElse(null),
-                workflow.map(SuggestSubmission::label).orElse(null), metadata.channelId(), metadata.messageTs(),
+                workflow.map(FormValues::label).orElse(null), metadata.channelId(), metadata.messageTs(),
                 SuggestPlan.TODO, null);
         if (requests.accept(view.getId(), SuggestWork.KIND, request.getPayload().getUser().getId(), plan)) {
             requests.start(view.getId());
@@ -89,19 +86,5 @@ class SuggestSubmission implements SlackListener {
             LOG.info("Suggest modal {} was submitted again; the story is created once", view.getId());
         }
         return context.ack();
-    }
-
-    private static String text(Map<String, Map<String, ViewState.Value>> values, String block, String action) {
-        return value(values, block, action).map(ViewState.Value::getValue).map(String::strip).orElse("");
-    }
-
-    private static Optional<ViewState.SelectedOption> selected(Map<String, Map<String, ViewState.Value>> values,
-                                                               String block, String action) {
-        return value(values, block, action).map(ViewState.Value::getSelectedOption)
-                .filter(o -> o.getValue() != null && !o.getValue().isBlank());
-    }
-
-    private static String label(ViewState.SelectedOption option) {
-        return option.getText() == null ? option.getValue() : option.getText().getText();
     }
 }

@@ -5,6 +5,7 @@ import com.oktoslack.oktopost.NewStory;
 import com.oktoslack.oktopost.Oktopost;
 import com.oktoslack.oktopost.Story;
 import com.oktoslack.slack.Mrkdwn;
+import com.oktoslack.slack.PrivateReplies;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.chat.ChatGetPermalinkResponse;
 import jakarta.inject.Singleton;
@@ -26,13 +27,13 @@ class SuggestWork implements StoryRequests.Work {
 
     private final Oktopost oktopost;
     private final MethodsClient slack;
-    private final DirectMessages dms;
+    private final PrivateReplies replies;
     private final ObjectMapper json;
 
-    SuggestWork(Oktopost oktopost, MethodsClient slack, DirectMessages dms, ObjectMapper json) {
+    SuggestWork(Oktopost oktopost, MethodsClient slack, PrivateReplies replies, ObjectMapper json) {
         this.oktopost = oktopost;
         this.slack = slack;
-        this.dms = dms;
+        this.replies = replies;
         this.json = json;
     }
 
@@ -57,7 +58,7 @@ class SuggestWork implements StoryRequests.Work {
         }
         plan = plan.done(storyId);
         progress.save(plan);
-        dms.sendQuietly(request.slackUserId(), confirmation(plan, permalink(plan)));
+        replies.tell(PrivateReplies.Recipient.direct(request.slackUserId()), confirmation(plan, permalink(plan)));
     }
 
     @Override
@@ -68,7 +69,7 @@ class SuggestWork implements StoryRequests.Work {
         } catch (Exception e) {
             LOG.debug("Unreadable plan in story request {}", request.viewId(), e);
         }
-        dms.sendQuietly(request.slackUserId(), willRetry
+        replies.tell(PrivateReplies.Recipient.direct(request.slackUserId()), willRetry
                 ? "Oktopost is not answering right now, so suggesting *" + title + "* takes a little longer. "
                 + "I keep trying and will tell you when it is done."
                 : ":warning: I could not suggest *" + title + "* as a story: " + reason);

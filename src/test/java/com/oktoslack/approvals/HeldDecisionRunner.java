@@ -1,6 +1,7 @@
 package com.oktoslack.approvals;
 
 import com.oktoslack.slack.AfterAck;
+import com.oktoslack.slack.PrivateReplies;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -18,9 +19,9 @@ import java.time.Duration;
 @Requires(property = "test.decisions.held", value = "true")
 class HeldDecisionRunner extends ApprovalDecisionRunner {
 
-    HeldDecisionRunner(ApprovalDecisionIntentRepository intents, Decider decider, Privately privately, AfterAck afterAck,
+    HeldDecisionRunner(ApprovalDecisionIntentRepository intents, Decider decider, PrivateReplies replies, AfterAck afterAck,
                        Clock clock, @Value("${okto.approvals.decision-lease}") Duration lease) {
-        super(intents, decider, privately, afterAck, clock, lease);
+        super(intents, decider, replies, afterAck, clock, lease);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.oktoslack.stories;
 
+import com.oktoslack.slack.FormValues;
 import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.view.ViewState;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class ShareFormTest {
 
     @Test
     void theChosenTimeIsReadInTheAdvocatesTimeZone() {
-        ShareForm.Outcome outcome = ShareForm.read(METADATA, values("2030-03-10", "09:30", "Read it\r\n"), NOW);
+        ShareForm.Outcome outcome = ShareForm.read(METADATA, new FormValues(values("2030-03-10", "09:30", "Read it\r\n")), NOW);
 
         assertTrue(outcome.valid(), outcome.errors().toString());
         long expected = LocalDateTime.of(2030, 3, 10, 9, 30).atZone(ZoneId.of("America/New_York")).toEpochSecond();
@@ -34,7 +35,7 @@ class ShareFormTest {
 
     @Test
     void aTimeEarlierTodayIsRefusedWithTheTimeNow() {
-        ShareForm.Outcome outcome = ShareForm.read(METADATA, values("2030-03-10", "07:59", "Read it"), NOW);
+        ShareForm.Outcome outcome = ShareForm.read(METADATA, new FormValues(values("2030-03-10", "07:59", "Read it")), NOW);
 
         assertEquals(Map.of(StoryViews.TIME_BLOCK, "That time has passed; it is now 08:00 in America/New_York."), outcome.errors());
         assertNull(outcome.plan());
@@ -46,7 +47,7 @@ class ShareFormTest {
         values.get(StoryViews.PROFILES_BLOCK).get(StoryViews.PROFILES_ACTION).setSelectedOptions(List.of(option("003-FORGED")));
 
         assertEquals(Map.of(StoryViews.PROFILES_BLOCK, "Pick at least one profile to share to."),
-                ShareForm.read(METADATA, values, NOW).errors());
+                ShareForm.read(METADATA, new FormValues(values), NOW).errors());
     }
 
     private static Map<String, Map<String, ViewState.Value>> values(String date, String time, String text) {
