@@ -3,7 +3,6 @@ package com.oktoslack.webhooks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.oktoslack.oktopost.OktopostException;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.TaskScheduler;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
@@ -50,13 +49,13 @@ class WebhookWorker {
     private final AtomicBoolean again = new AtomicBoolean();
 
     WebhookWorker(InboxRepository inbox, WebhookEventTypes types, List<WebhookHandler> handlers, ObjectMapper json,
-                  TaskScheduler scheduler, Clock clock, @Value("${okto.webhooks.gather-for:300ms}") Duration gatherFor) {
+                  TaskScheduler scheduler, Clock clock, WebhookSettings settings) {
         this.inbox = inbox;
         this.types = types;
         this.json = json;
         this.scheduler = scheduler;
         this.clock = clock;
-        this.gatherFor = gatherFor;
+        this.gatherFor = settings.gatherFor();
         handlers.forEach(h -> h.eventTypes().forEach(type -> this.handlers.put(type, h)));
     }
 
@@ -70,7 +69,7 @@ class WebhookWorker {
         }
     }
 
-    @Scheduled(fixedDelay = "${okto.webhooks.poll-every:5s}", initialDelay = "${okto.webhooks.poll-delay:1s}")
+    @Scheduled(fixedDelay = "${okto.webhooks.poll-every}", initialDelay = "${okto.webhooks.poll-delay}")
     void drain() {
         // A call while a drain is under way makes that drain look once more, so nothing stored is left waiting.
         again.set(true);

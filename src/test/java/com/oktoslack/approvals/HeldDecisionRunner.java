@@ -3,11 +3,9 @@ package com.oktoslack.approvals;
 import com.oktoslack.slack.AfterAck;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
-import java.time.Duration;
 
 /**
  * A process that dies right after a decision's ack: decisions are stored and acknowledged, never carried
@@ -19,8 +17,8 @@ import java.time.Duration;
 class HeldDecisionRunner extends ApprovalDecisionRunner {
 
     HeldDecisionRunner(ApprovalDecisionIntentRepository intents, Decider decider, Privately privately, AfterAck afterAck,
-                       Clock clock, @Value("${okto.approvals.decision-lease}") Duration lease) {
-        super(intents, decider, privately, afterAck, clock, lease);
+                       Clock clock, ApprovalSettings settings) {
+        super(intents, decider, privately, afterAck, clock, settings);
     }
 
     @Override
