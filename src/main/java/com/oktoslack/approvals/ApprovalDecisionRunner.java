@@ -2,7 +2,6 @@ package com.oktoslack.approvals;
 
 import com.oktoslack.slack.AfterAck;
 import com.oktoslack.slack.PrivateReplies;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -49,13 +48,13 @@ class ApprovalDecisionRunner {
     private final Set<String> held = ConcurrentHashMap.newKeySet();
 
     ApprovalDecisionRunner(ApprovalDecisionIntentRepository intents, Decider decider, PrivateReplies replies,
-                           AfterAck afterAck, Clock clock, @Value("${okto.approvals.decision-lease}") Duration lease) {
+                           AfterAck afterAck, Clock clock, ApprovalSettings settings) {
         this.intents = intents;
         this.decider = decider;
         this.replies = replies;
         this.afterAck = afterAck;
         this.clock = clock;
-        this.lease = lease;
+        this.lease = settings.decisionLease();
     }
 
     /** Stores the click as the live decision on the item at its step; empty when another one is live. */

@@ -1,6 +1,5 @@
 package com.oktoslack.approvals;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.TaskScheduler;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
@@ -54,7 +53,7 @@ class CardPublisher {
     private volatile boolean stopping;
 
     CardPublisher(ApprovalCardRepository cards, ApprovalStates states, CardMessages messages, CardUpdater updater,
-                  TaskScheduler scheduler, Clock clock, @Value("${okto.approvals.posting-lanes:3}") int laneCount) {
+                  TaskScheduler scheduler, Clock clock, ApprovalSettings settings) {
         this.cards = cards;
         this.states = states;
         this.messages = messages;
@@ -62,7 +61,7 @@ class CardPublisher {
         this.scheduler = scheduler;
         this.clock = clock;
         AtomicInteger number = new AtomicInteger();
-        this.lanes = Executors.newFixedThreadPool(laneCount, runnable -> {
+        this.lanes = Executors.newFixedThreadPool(settings.postingLanes(), runnable -> {
             Thread thread = new Thread(runnable, "approval-cards-" + number.incrementAndGet());
             thread.setDaemon(true);
             return thread;
@@ -80,7 +79,7 @@ class CardPublisher {
     }
 
     /** Also picks up after a restart: interrupted posts, due cards, cards to update, notices to send. */
-    @Scheduled(fixedDelay = "${okto.approvals.publish-every:15s}", initialDelay = "${okto.approvals.publish-delay:1s}")
+    @Scheduled(fixedDelay = "${okto.approvals.publish-every}", initialDelay = "${okto.approvals.publish-delay}")
     void publish() {
         // A call while a round is under way makes that round run once more, so nothing due is missed.
         again.set(true);

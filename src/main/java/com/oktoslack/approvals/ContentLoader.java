@@ -13,7 +13,6 @@ import com.oktoslack.oktopost.PostQuery;
 import com.oktoslack.oktopost.Story;
 import com.oktoslack.oktopost.WorkflowItem;
 import com.oktoslack.slack.Mrkdwn;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -47,10 +46,9 @@ class ContentLoader {
     private final Oktopost oktopost;
     private final String openUrlTemplate;
 
-    ContentLoader(Oktopost oktopost,
-                  @Value("${okto.approvals.oktopost-url:https://app.oktopost.com/}") String openUrlTemplate) {
+    ContentLoader(Oktopost oktopost, ApprovalSettings settings) {
         this.oktopost = oktopost;
-        this.openUrlTemplate = openUrlTemplate;
+        this.openUrlTemplate = settings.oktopostUrl();
     }
 
     /** Content by entity id for every item given. */

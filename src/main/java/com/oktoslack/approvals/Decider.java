@@ -8,7 +8,6 @@ import com.oktoslack.people.People;
 import com.oktoslack.people.PersonLink;
 import com.oktoslack.slack.Mrkdwn;
 import com.oktoslack.slack.SlackUsers;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -46,8 +45,7 @@ class Decider {
 
     Decider(Oktopost oktopost, ApprovalStates states, ApprovalDecisionIntentRepository intents, ItemScan scan,
             StepCatalog catalog, CardUpdater updater, CardPublisher publisher, SlackUsers slackUsers, People people,
-            Clock clock, @Value("${okto.approvals.decision-attempts}") int attempts,
-            @Value("${okto.approvals.decision-lease}") Duration retryAfter) {
+            Clock clock, ApprovalSettings settings) {
         this.oktopost = oktopost;
         this.states = states;
         this.intents = intents;
@@ -58,8 +56,8 @@ class Decider {
         this.slackUsers = slackUsers;
         this.people = people;
         this.clock = clock;
-        this.attempts = attempts;
-        this.retryAfter = retryAfter;
+        this.attempts = settings.decisionAttempts();
+        this.retryAfter = settings.decisionLease();
     }
 
     /**

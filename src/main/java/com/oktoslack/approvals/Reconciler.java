@@ -1,7 +1,6 @@
 package com.oktoslack.approvals;
 
 import com.oktoslack.oktopost.WorkflowItem;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -37,15 +36,14 @@ class Reconciler {
     private volatile Instant lastFullRead = Instant.EPOCH;
 
     Reconciler(ApprovalItemRepository items, ItemScan scan, StepCatalog catalog, ApprovalStates states,
-               CardPublisher publisher, Clock clock,
-               @Value("${okto.approvals.pending-fresh-for:30s}") Duration freshEnough) {
+               CardPublisher publisher, Clock clock, ApprovalSettings settings) {
         this.items = items;
         this.scan = scan;
         this.catalog = catalog;
         this.states = states;
         this.publisher = publisher;
         this.clock = clock;
-        this.freshEnough = freshEnough;
+        this.freshEnough = settings.pendingFreshFor();
     }
 
     /**
@@ -72,7 +70,7 @@ class Reconciler {
         }
     }
 
-    @Scheduled(fixedDelay = "${okto.approvals.reconcile-every:5m}", initialDelay = "${okto.approvals.reconcile-delay:1m}")
+    @Scheduled(fixedDelay = "${okto.approvals.reconcile-every}", initialDelay = "${okto.approvals.reconcile-delay}")
     void reconcile() {
         try {
             refreshAll();

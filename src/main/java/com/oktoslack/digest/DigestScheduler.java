@@ -53,7 +53,7 @@ class DigestScheduler {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelay = "${okto.digest.tick-every:1m}", initialDelay = "${okto.digest.first-tick-after:20s}")
+    @Scheduled(fixedDelay = "${okto.digest.tick-every}", initialDelay = "${okto.digest.first-tick-after}")
     void tick() {
         sendDue();
     }

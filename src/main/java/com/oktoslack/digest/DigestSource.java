@@ -19,7 +19,6 @@ import com.oktoslack.oktopost.Workflow;
 import com.oktoslack.oktopost.WorkflowItem;
 import com.oktoslack.oktopost.WorkflowItemPage;
 import com.oktoslack.oktopost.WorkflowStep;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -59,10 +58,10 @@ class DigestSource {
     private final Duration reuseFor;
     private DigestSnapshot last;
 
-    DigestSource(Oktopost oktopost, Clock clock, @Value("${okto.digest.reuse-data-for:1m}") Duration reuseFor) {
+    DigestSource(Oktopost oktopost, Clock clock, DigestSettings settings) {
         this.oktopost = oktopost;
         this.clock = clock;
-        this.reuseFor = reuseFor;
+        this.reuseFor = settings.reuseDataFor();
     }
 
     /** The current snapshot; one caller builds it while others wait, so concurrent digests share the calls. */

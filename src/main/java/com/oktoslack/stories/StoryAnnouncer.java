@@ -100,7 +100,7 @@ class StoryAnnouncer {
      * Catches what the webhook path left (stories due on their publish date, failures, interrupted posts), then
      * closes the cards of stories that have ended; either goes on when the other fails.
      */
-    @Scheduled(fixedDelay = "${okto.stories.sweep-every:1m}", initialDelay = "${okto.stories.sweep-delay:10s}")
+    @Scheduled(fixedDelay = "${okto.stories.sweep-every}", initialDelay = "${okto.stories.sweep-delay}")
     void sweep() {
         if (!working.tryLock()) {
             return;

@@ -4,7 +4,6 @@ import com.oktoslack.oktopost.Story;
 import com.oktoslack.slack.SlackError;
 import com.slack.api.methods.AsyncMethodsClient;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,12 +38,12 @@ class StoryCardCloser {
     private final Duration recheckEvery;
 
     StoryCardCloser(AnnouncementRepository announcements, StoryLookup lookup, AsyncMethodsClient slackAsync, Clock clock,
-                    @Value("${okto.stories.recheck-every:30m}") Duration recheckEvery) {
+                    StorySettings settings) {
         this.announcements = announcements;
         this.lookup = lookup;
         this.slackAsync = slackAsync;
         this.clock = clock;
-        this.recheckEvery = recheckEvery;
+        this.recheckEvery = settings.recheckEvery();
     }
 
     /** Finds the cards whose story has ended and closes them; a Slack failure is thrown, the rest waits. */

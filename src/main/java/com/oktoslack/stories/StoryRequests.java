@@ -73,7 +73,7 @@ class StoryRequests {
         afterAck.execute(() -> run(viewId));
     }
 
-    @Scheduled(fixedDelay = "${okto.stories.sweep-every:1m}", initialDelay = "${okto.stories.sweep-delay:10s}")
+    @Scheduled(fixedDelay = "${okto.stories.sweep-every}", initialDelay = "${okto.stories.sweep-delay}")
     void sweep() {
         try {
             if (!revived) {

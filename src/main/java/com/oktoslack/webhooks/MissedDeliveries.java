@@ -7,7 +7,6 @@ import com.oktoslack.oktopost.Oktopost;
 import com.oktoslack.oktopost.OktopostException;
 import com.oktoslack.oktopost.Webhook;
 import com.oktoslack.oktopost.WebhookLogEntry;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
@@ -46,18 +45,18 @@ class MissedDeliveries {
 
     MissedDeliveries(Oktopost oktopost, WebhookInbox inbox, InboxRepository inboxRows,
                      WebhookRegistrationRepository registrations, WebhookWorker worker, ObjectMapper json,
-                     List<WebhookHandler> handlers, @Value("${okto.webhooks.catch-up-pages:5}") int maxPages) {
+                     List<WebhookHandler> handlers, WebhookSettings settings) {
         this.oktopost = oktopost;
         this.inbox = inbox;
         this.inboxRows = inboxRows;
         this.registrations = registrations;
         this.worker = worker;
         this.json = json;
-        this.maxPages = maxPages;
+        this.maxPages = settings.catchUpPages();
         handlers.forEach(h -> handledTypes.addAll(h.eventTypes()));
     }
 
-    @Scheduled(fixedDelay = "${okto.webhooks.catch-up-every:3m}", initialDelay = "${okto.webhooks.catch-up-delay:20s}")
+    @Scheduled(fixedDelay = "${okto.webhooks.catch-up-every}", initialDelay = "${okto.webhooks.catch-up-delay}")
     void catchUp() {
         if (!running.tryLock()) {
             return;

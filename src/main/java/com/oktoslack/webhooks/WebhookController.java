@@ -1,6 +1,5 @@
 package com.oktoslack.webhooks;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -33,11 +32,11 @@ class WebhookController {
     private final int maxBodyBytes;
 
     WebhookController(WebhookSignature signature, WebhookInbox inbox, WebhookWorker worker,
-                      @Value("${okto.webhooks.max-body-bytes:262144}") int maxBodyBytes) {
+                      WebhookSettings settings) {
         this.signature = signature;
         this.inbox = inbox;
         this.worker = worker;
-        this.maxBodyBytes = maxBodyBytes;
+        this.maxBodyBytes = settings.maxBodyBytes();
     }
 
     @Post(value = "/webhooks", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)

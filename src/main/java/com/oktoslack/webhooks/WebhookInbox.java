@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -43,12 +42,12 @@ class WebhookInbox {
     private final int maxEvents;
 
     WebhookInbox(InboxRepository repository, WebhookRegistrationRepository registrations, ObjectMapper json, Clock clock,
-                 @Value("${okto.webhooks.max-events-per-delivery:500}") int maxEvents) {
+                 WebhookSettings settings) {
         this.repository = repository;
         this.registrations = registrations;
         this.json = json;
         this.clock = clock;
-        this.maxEvents = maxEvents;
+        this.maxEvents = settings.maxEventsPerDelivery();
     }
 
     @Transactional

@@ -3,7 +3,6 @@ package com.oktoslack.webhooks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.oktoslack.oktopost.OktopostException;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.TaskScheduler;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
@@ -53,15 +52,14 @@ class WebhookWorker {
     private final AtomicBoolean again = new AtomicBoolean();
 
     WebhookWorker(InboxRepository inbox, WebhookEventTypes types, List<WebhookHandler> handlers, ObjectMapper json,
-                  TaskScheduler scheduler, Clock clock, @Value("${okto.webhooks.gather-for:300ms}") Duration gatherFor,
-                  @Value("${okto.webhooks.gather-at-most:3s}") Duration gatherAtMost) {
+                  TaskScheduler scheduler, Clock clock, WebhookSettings settings) {
         this.inbox = inbox;
         this.types = types;
         this.json = json;
         this.scheduler = scheduler;
         this.clock = clock;
-        this.gatherFor = gatherFor;
-        this.gatherAtMost = gatherAtMost;
+        this.gatherFor = settings.gatherFor();
+        this.gatherAtMost = settings.gatherAtMost();
         handlers.forEach(h -> h.eventTypes().forEach(type -> this.handlers.put(type, h)));
     }
 
@@ -89,7 +87,7 @@ class WebhookWorker {
     }
 
     /** The safety net for what no delivery nudged (a restart, a retry falling due); a gathering burst drains itself. */
-    @Scheduled(fixedDelay = "${okto.webhooks.poll-every:5s}", initialDelay = "${okto.webhooks.poll-delay:1s}")
+    @Scheduled(fixedDelay = "${okto.webhooks.poll-every}", initialDelay = "${okto.webhooks.poll-delay}")
     void poll() {
         if (!nudged.get()) {
             drain();

@@ -148,7 +148,7 @@ class ApprovalsRestartTest {
         try (Slack client = Slack.getInstance(config)) {
             String blocks = "[{\"type\":\"section\",\"block_id\":\"approval:" + entityId + ":1:header\","
                     + "\"text\":{\"type\":\"mrkdwn\",\"text\":\"posted before the crash\"}}]";
-            assertTrue(client.methods("xoxb-test").chatPostMessage(r -> r.channel(channel).text("card").blocksAsString(blocks)).isOk());
+            assertTrue(client.methods(FakeSlack.BOT_TOKEN).chatPostMessage(r -> r.channel(channel).text("card").blocksAsString(blocks)).isOk());
         }
     }
 

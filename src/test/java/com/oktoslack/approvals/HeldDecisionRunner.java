@@ -4,11 +4,9 @@ import com.oktoslack.slack.AfterAck;
 import com.oktoslack.slack.PrivateReplies;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
-import java.time.Duration;
 
 /**
  * A process that dies right after a decision's ack: decisions are stored and acknowledged, never carried
@@ -20,8 +18,8 @@ import java.time.Duration;
 class HeldDecisionRunner extends ApprovalDecisionRunner {
 
     HeldDecisionRunner(ApprovalDecisionIntentRepository intents, Decider decider, PrivateReplies replies, AfterAck afterAck,
-                       Clock clock, @Value("${okto.approvals.decision-lease}") Duration lease) {
-        super(intents, decider, replies, afterAck, clock, lease);
+                       Clock clock, ApprovalSettings settings) {
+        super(intents, decider, replies, afterAck, clock, settings);
     }
 
     @Override

@@ -28,9 +28,15 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * A Slack Web API on loopback: answers the methods the app calls, keeps posted messages so updates can be
- * checked, and records every call. Also serves response URLs ({@link #responseUrl(String)}), so
- * {@code ctx.respond(...)} follow-ups are recorded as method {@code response_url}.
+ * A Slack Web API on loopback: answers the methods the app calls, keeps posted messages (with their metadata)
+ * so updates can be checked and {@code conversations.history} finds them, and records every call. Also serves
+ * response URLs ({@link #responseUrl(String)}), so {@code ctx.respond(...)} follow-ups are recorded as method
+ * {@code response_url}.
+ *
+ * <p>As strict as Slack where the app could get it wrong: a token other than the bot token (or, for
+ * {@code apps.connections.open}, an app-level token) is {@code invalid_auth}, a method it does not know is
+ * {@code unknown_method}, and blocks beyond Slack's Block Kit limits are {@code invalid_blocks} (views:
+ * {@code invalid_arguments}, as Slack answers views.*). Refused calls are recorded too.
  */
 public final class FakeSlack implements AutoCloseable {
 
@@ -50,8 +56,17 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     /** A message as it stands after posts and updates. */
-    public record Message(String channel, String ts, String text, String blocks, String threadTs) {
+    public record Message(String channel, String ts, String text, String blocks, String threadTs, String metadata) {
     }
+
+    /** The bot token of application-test.yml. */
+    public static final String BOT_TOKEN = "xoxb-test-token";
+
+    /** The Web API methods this fake answers; any other is {@code unknown_method}, as Slack answers it. */
+    static final java.util.Set<String> METHODS = java.util.Set.of("auth.test", "users.info", "chat.postMessage",
+            "chat.update", "chat.postEphemeral", "chat.getPermalink", "conversations.info", "conversations.open",
+            "conversations.join", "conversations.history", "views.open", "views.update", "views.push", "views.publish",
+            "apps.connections.open");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -65,6 +80,7 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, Integer> retryAfter = new ConcurrentHashMap<>();
     private final Map<String, String> channels = new ConcurrentHashMap<>();
     private final List<String> unescaped = new CopyOnWriteArrayList<>();
+    private volatile String botToken = BOT_TOKEN;
 
     private FakeSlack() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -127,8 +143,17 @@ public final class FakeSlack implements AutoCloseable {
         return List.copyOf(unescaped);
     }
 
+    /** The only bot token accepted from now on (the app's {@code slack.bot-token}). */
+    public FakeSlack botToken(String token) {
+        this.botToken = token;
+        return this;
+    }
+
     /** Answers {@code method} with {@code answer.apply(call)} (a Map or JsonNode) instead of the default. */
     public void on(String method, Function<Call, Object> answer) {
+        if (!METHODS.contains(method)) {
+            throw new IllegalArgumentException(method + " is not a method this fake answers");
+        }
         overrides.put(method, answer);
     }
 
@@ -205,15 +230,39 @@ public final class FakeSlack implements AutoCloseable {
         Call call = new Call(method, params(exchange), exchange.getRequestHeaders().getFirst("Authorization"), Instant.now());
         calls.add(call);
         checkEscaped(call);
+        if (!METHODS.contains(method)) {
+            write(exchange, "{\"ok\":false,\"error\":\"unknown_method\"}");
+            return;
+        }
+        if (!authorized(call)) {
+            write(exchange, "{\"ok\":false,\"error\":\"invalid_auth\"}");
+            return;
+        }
         AtomicInteger limited = rateLimited.get(method);
         if (limited != null && limited.getAndDecrement() > 0) {
             exchange.getResponseHeaders().add("Retry-After", Integer.toString(retryAfter.get(method)));
             write(exchange, 429, "{\"ok\":false,\"error\":\"ratelimited\"}");
             return;
         }
+        List<String> broken = BlockKitLimits.check(call);
+        if (!broken.isEmpty()) {
+            String error = method.startsWith("views.") ? "invalid_arguments" : "invalid_blocks";
+            write(exchange, MAPPER.writeValueAsString(Map.of("ok", false, "error", error, "errors", broken)));
+            return;
+        }
         Function<Call, Object> override = overrides.get(method);
         Object answer = override != null ? override.apply(call) : defaultAnswer(call);
         write(exchange, MAPPER.writeValueAsString(answer));
+    }
+
+    /** The token from the Authorization header or, as Slack also takes it, the {@code token} field. */
+    private boolean authorized(Call call) {
+        String header = call.authorization();
+        String token = header != null && header.startsWith("Bearer ") ? header.substring("Bearer ".length()) : call.param("token");
+        if (token == null) {
+            return false;
+        }
+        return call.method().equals("apps.connections.open") ? token.startsWith("xapp-") : token.equals(botToken);
     }
 
     private void responseUrlCall(HttpExchange exchange) throws IOException {
@@ -222,7 +271,9 @@ public final class FakeSlack implements AutoCloseable {
         Call call = new Call("response_url", params, null, Instant.now());
         calls.add(call);
         checkEscaped(call);
-        write(exchange, "{\"ok\":true}");
+        List<String> broken = BlockKitLimits.check(call);
+        write(exchange, broken.isEmpty() ? "{\"ok\":true}"
+                : MAPPER.writeValueAsString(Map.of("ok", false, "error", "invalid_blocks", "errors", broken)));
     }
 
     private static final Pattern CROWD_OR_FOREIGN_LINK = Pattern.compile(
@@ -291,7 +342,8 @@ public final class FakeSlack implements AutoCloseable {
                     channel = "D" + channel.substring(1);
                 }
                 String ts = nextTs();
-                messages.put(channel + "/" + ts, new Message(channel, ts, call.param("text"), call.param("blocks"), call.param("thread_ts")));
+                messages.put(channel + "/" + ts, new Message(channel, ts, call.param("text"), call.param("blocks"),
+                        call.param("thread_ts"), call.param("metadata")));
                 ok.put("channel", channel);
                 ok.put("ts", ts);
             }
@@ -301,7 +353,9 @@ public final class FakeSlack implements AutoCloseable {
                 if (old == null) {
                     return Map.of("ok", false, "error", "message_not_found");
                 }
-                messages.put(key, new Message(old.channel(), old.ts(), call.param("text"), call.param("blocks"), old.threadTs()));
+                // Slack keeps a message's metadata unless the update sends new metadata.
+                String metadata = call.param("metadata") != null ? call.param("metadata") : old.metadata();
+                messages.put(key, new Message(old.channel(), old.ts(), call.param("text"), call.param("blocks"), old.threadTs(), metadata));
                 ok.put("channel", call.param("channel"));
                 ok.put("ts", call.param("ts"));
             }
@@ -313,6 +367,7 @@ public final class FakeSlack implements AutoCloseable {
                 }
                 ok.put("channel", Map.of("id", call.param("channel"), "name", name, "is_channel", true));
             }
+            case "conversations.history" -> ok.put("messages", history(call));
             case "conversations.open" -> ok.put("channel", Map.of("id", "D" + call.param("users").substring(1)));
             case "views.open", "views.update", "views.push", "views.publish" -> {
                 ObjectNode view = MAPPER.createObjectNode();
@@ -326,9 +381,41 @@ public final class FakeSlack implements AutoCloseable {
         return ok;
     }
 
+    /**
+     * The channel's messages, newest first, from {@code oldest} on, at most {@code limit}; their metadata only
+     * with {@code include_all_metadata}, as Slack serves it.
+     */
+    private List<Map<String, Object>> history(Call call) {
+        String channel = call.param("channel");
+        double oldest = call.param("oldest") == null ? 0 : Double.parseDouble(call.param("oldest"));
+        int limit = call.param("limit") == null ? 100 : Integer.parseInt(call.param("limit"));
+        boolean withMetadata = "1".equals(call.param("include_all_metadata")) || "true".equals(call.param("include_all_metadata"));
+        List<Map<String, Object>> found = new ArrayList<>();
+        messages.values().stream()
+                .filter(m -> m.channel().equals(channel) && m.threadTs() == null && Double.parseDouble(m.ts()) >= oldest)
+                .sorted(java.util.Comparator.comparing((Message m) -> Double.parseDouble(m.ts())).reversed())
+                .limit(limit)
+                .forEach(m -> {
+                    Map<String, Object> message = new LinkedHashMap<>();
+                    message.put("type", "message");
+                    message.put("ts", m.ts());
+                    message.put("text", m.text());
+                    if (withMetadata && m.metadata() != null && !m.metadata().isBlank()) {
+                        try {
+                            message.put("metadata", MAPPER.readTree(m.metadata()));
+                        } catch (IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                    found.add(message);
+                });
+        return found;
+    }
+
+    /** Seconds of the wall clock, as Slack stamps messages (history reads from an {@code oldest} time). */
     private String nextTs() {
         long n = sequence.incrementAndGet();
-        return (n / 1000) + "." + String.format("%06d", n % 1000);
+        return Instant.now().getEpochSecond() + "." + String.format("%06d", n % 1_000_000);
     }
 
     private static Map<String, String> params(HttpExchange exchange) throws IOException {
