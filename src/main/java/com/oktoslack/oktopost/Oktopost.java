@@ -394,7 +394,7 @@ public class Oktopost {
         if (networkOrNull == null || networkOrNull.isBlank()) {
             return all;
         }
-        return all.stream().filter(c -> networkOrNull.equalsIgnoreCase(c.network())).toList();
+        return all.stream().filter(c -> Network.same(networkOrNull, c.network())).toList();
     }
 
     /** Active campaigns whose name contains the query (any case); from a cached list, for type-ahead. */

@@ -1,5 +1,6 @@
 package com.oktoslack.scheduling;
 
+import com.oktoslack.oktopost.TimeZones;
 import com.oktoslack.access.Audience;
 import com.oktoslack.oktopost.Credential;
 import com.oktoslack.oktopost.Message;
@@ -78,7 +79,7 @@ class UpcomingPostsCommand implements OktoSubcommand {
 
     private String upcoming(String userId) throws Exception {
         audience.oktopostUser(userId, "the posting calendar");
-        ZoneId zone = ScheduleValidation.zone(users.user(userId).timeZone());
+        ZoneId zone = TimeZones.of(users.user(userId).timeZone());
         Instant now = clock.instant();
         List<Post> posts = oktopost.allPosts(PostQuery.scheduledBetween(now, now.plus(AHEAD))).stream()
                 .filter(p -> p.status() != null && GOING_OUT.contains(p.status()))

@@ -1,5 +1,6 @@
 package com.oktoslack.stories;
 
+import com.oktoslack.oktopost.TimeZones;
 import com.slack.api.model.view.ViewState;
 import io.micronaut.core.annotation.Nullable;
 
@@ -8,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -72,7 +72,7 @@ final class ShareForm {
         String when = value(values, StoryViews.WHEN_BLOCK, StoryViews.WHEN_ACTION)
                 .map(ViewState.Value::getSelectedOption).map(ViewState.SelectedOption::getValue).orElse(StoryViews.WHEN_NOW);
         if (StoryViews.WHEN_LATER.equals(when)) {
-            startAt = readTime(values, zone(metadata.zone()), now, errors);
+            startAt = readTime(values, TimeZones.of(metadata.zone()), now, errors);
         }
 
         if (!errors.isEmpty()) {
@@ -112,14 +112,6 @@ final class ShareForm {
             return null;
         }
         return at.toEpochSecond();
-    }
-
-    static ZoneId zone(@Nullable String id) {
-        try {
-            return id == null || id.isBlank() ? ZoneOffset.UTC : ZoneId.of(id);
-        } catch (DateTimeException e) {
-            return ZoneOffset.UTC;
-        }
     }
 
     static Optional<ViewState.Value> value(Map<String, Map<String, ViewState.Value>> values, String block, String action) {

@@ -1,5 +1,6 @@
 package com.oktoslack.stories;
 
+import com.oktoslack.oktopost.TimeZones;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.oktoslack.oktopost.Advocate;
@@ -19,7 +20,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,8 +65,8 @@ class ShareModal {
             return;
         }
         Story story = found.get();
-        if (!StoryContent.isCurrent(story, now)) {
-            modals.update(modal, StoryViews.notice(TITLE, StoryContent.isExpired(story, now)
+        if (!story.isCurrent(now)) {
+            modals.update(modal, StoryViews.notice(TITLE, story.isExpired(now)
                     ? "This story has expired, so it can no longer be shared."
                     : "This story is not published on the board right now, so it cannot be shared yet."));
             return;
@@ -95,8 +95,8 @@ class ShareModal {
                     + "). Connect a profile on one of the story's networks on the board, or pick another story."));
             return;
         }
-        ZoneId zone = ShareForm.zone(slackUsers.user(slackUserId).timeZone());
-        ZonedDateTime nextHour = now.atZone(zone).truncatedTo(ChronoUnit.HOURS).plusHours(1);
+        ZoneId zone = TimeZones.of(slackUsers.user(slackUserId).timeZone());
+        ZonedDateTime nextHour = TimeZones.nextHour(now, zone);
         modals.update(modal, StoryViews.shareForm(new StoryViews.ShareFormModel(story, shareable, split.get(false), zone,
                 nextHour.toLocalDate(), nextHour.toLocalTime(), metadata(story, boardId, shareable, zone))));
     }

@@ -1,20 +1,15 @@
 package com.oktoslack.stories;
 
+import com.oktoslack.oktopost.Network;
 import com.oktoslack.oktopost.Story;
 import com.oktoslack.oktopost.StoryMessage;
 import com.oktoslack.slack.Mrkdwn;
 import io.micronaut.core.annotation.Nullable;
 
-import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /** What a story shows and whether advocates can share it now; falls back to its messages' link and image. */
 final class StoryContent {
-
-    /** Statuses of stories advocates cannot see on the board (drafts, waiting for or refused approval). */
-    private static final Set<String> HIDDEN = Set.of("draft", "pending", "rejected", "deleted", "archived", "expired");
 
     private StoryContent() {
     }
@@ -47,30 +42,9 @@ final class StoryContent {
         return story.messages().stream().map(StoryMessage::imageUrl).filter(Mrkdwn::isWebUrl).map(String::strip).findFirst();
     }
 
-    /** Hidden from advocates by its status, whatever its dates. */
-    static boolean isHidden(Story story) {
-        return story.status() != null && HIDDEN.contains(story.status().strip().toLowerCase(Locale.ROOT));
-    }
-
-    static boolean isExpired(Story story, Instant now) {
-        Instant expires = story.expiresAt();
-        return expires != null && !expires.isAfter(now);
-    }
-
-    static boolean isPublished(Story story, Instant now) {
-        Instant published = story.publishAt();
-        return published == null || !published.isAfter(now);
-    }
-
-    /** On the board right now: visible, published and not expired. */
-    static boolean isCurrent(Story story, Instant now) {
-        return !isHidden(story) && isPublished(story, now) && !isExpired(story, now);
-    }
-
-    /** The networks are matched loosely: Oktopost has called Twitter both "Twitter" and "X". */
+    /** The networks are matched as {@link Network} matches them: Oktopost has called Twitter both "Twitter" and "X". */
     static String networkKey(@Nullable String network) {
-        String key = network == null ? "" : network.strip().toLowerCase(Locale.ROOT);
-        return key.equals("x") ? "twitter" : key;
+        return Network.key(network);
     }
 
     static Optional<StoryMessage> messageFor(Story story, @Nullable String network) {

@@ -60,7 +60,7 @@ class SuggestModal {
             return;
         }
         List<Board> boards = oktopost.boards().stream()
-                .filter(b -> b.status() == null || "active".equalsIgnoreCase(b.status())).toList();
+                .filter(Board::isActive).toList();
         if (boards.isEmpty()) {
             modals.update(modal, StoryViews.notice(TITLE, "This Oktopost account has no active advocacy board to suggest stories to."));
             return;
@@ -78,9 +78,7 @@ class SuggestModal {
 
     Access access(PersonLink link) {
         if (link.isOktopostUser()) {
-            String role = oktopost.users().stream().filter(u -> u.id().equals(link.oktopostUserId()))
-                    .map(User::role).filter(r -> r != null).findFirst().orElse("");
-            if (!"read".equalsIgnoreCase(role.strip())) {
+            if (oktopost.users().stream().filter(u -> u.id().equals(link.oktopostUserId())).anyMatch(User::canPublish)) {
                 return Access.FULL;
             }
         }
