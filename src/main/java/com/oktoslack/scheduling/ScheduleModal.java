@@ -1,10 +1,10 @@
 package com.oktoslack.scheduling;
 
-import com.oktoslack.oktopost.TimeZones;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.oktoslack.oktopost.Campaign;
 import com.oktoslack.oktopost.Oktopost;
+import com.oktoslack.oktopost.TimeZones;
 import com.oktoslack.people.People;
 import com.oktoslack.people.PersonLink;
 import com.oktoslack.slack.Modals;

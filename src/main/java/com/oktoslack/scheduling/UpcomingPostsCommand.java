@@ -1,12 +1,12 @@
 package com.oktoslack.scheduling;
 
-import com.oktoslack.oktopost.TimeZones;
 import com.oktoslack.access.Audience;
 import com.oktoslack.oktopost.Credential;
 import com.oktoslack.oktopost.Message;
 import com.oktoslack.oktopost.Oktopost;
 import com.oktoslack.oktopost.Post;
 import com.oktoslack.oktopost.PostQuery;
+import com.oktoslack.oktopost.TimeZones;
 import com.oktoslack.slack.AfterAck;
 import com.oktoslack.slack.Mrkdwn;
 import com.oktoslack.slack.OktoSubcommand;

@@ -1,6 +1,5 @@
 package com.oktoslack.stories;
 
-import com.oktoslack.oktopost.TimeZones;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.oktoslack.oktopost.Advocate;
@@ -8,6 +7,7 @@ import com.oktoslack.oktopost.Oktopost;
 import com.oktoslack.oktopost.OktopostException;
 import com.oktoslack.oktopost.Profile;
 import com.oktoslack.oktopost.Story;
+import com.oktoslack.oktopost.TimeZones;
 import com.oktoslack.people.PersonLink;
 import com.oktoslack.slack.Modals;
 import com.oktoslack.slack.Mrkdwn;

@@ -10,6 +10,7 @@ import com.oktoslack.oktopost.Story;
 import com.oktoslack.oktopost.StoryMessage;
 import com.oktoslack.slack.Mrkdwn;
 import com.oktoslack.slack.UserFacingException;
+import io.micronaut.core.util.StringUtils;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -146,7 +147,7 @@ class ShareWork implements StoryRequests.Work {
 
     private static String firstPresent(String... values) {
         for (String value : values) {
-            if (Mrkdwn.present(value)) {
+            if (StringUtils.hasText(value)) {
                 return value.strip();
             }
         }

@@ -5,6 +5,7 @@ import com.oktoslack.oktopost.Story;
 import com.oktoslack.oktopost.StoryMessage;
 import com.oktoslack.slack.Mrkdwn;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.util.StringUtils;
 
 import java.util.Optional;
 
@@ -15,17 +16,17 @@ final class StoryContent {
     }
 
     static String title(Story story) {
-        if (Mrkdwn.present(story.title())) {
+        if (StringUtils.hasText(story.title())) {
             return story.title().strip();
         }
-        return Mrkdwn.present(story.linkTitle()) ? story.linkTitle().strip() : "Untitled story";
+        return StringUtils.hasText(story.linkTitle()) ? story.linkTitle().strip() : "Untitled story";
     }
 
     static String description(Story story) {
-        if (Mrkdwn.present(story.description())) {
+        if (StringUtils.hasText(story.description())) {
             return story.description().strip();
         }
-        return Mrkdwn.present(story.linkDescription()) ? story.linkDescription().strip() : "";
+        return StringUtils.hasText(story.linkDescription()) ? story.linkDescription().strip() : "";
     }
 
     static Optional<String> link(Story story) {
@@ -50,7 +51,7 @@ final class StoryContent {
     static Optional<StoryMessage> messageFor(Story story, @Nullable String network) {
         String wanted = networkKey(network);
         return story.messages().stream()
-                .filter(m -> networkKey(m.network()).equals(wanted) && Mrkdwn.present(m.id()))
+                .filter(m -> networkKey(m.network()).equals(wanted) && StringUtils.hasText(m.id()))
                 .findFirst();
     }
 }

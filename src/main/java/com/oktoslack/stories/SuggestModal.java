@@ -14,6 +14,7 @@ import com.oktoslack.slack.SlackUsers;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.model.Attachment;
 import com.slack.api.model.Message;
+import io.micronaut.core.util.StringUtils;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -94,7 +95,7 @@ class SuggestModal {
                 return Mrkdwn.cut(candidate, 100);
             }
         }
-        return attachments(source).stream().map(Attachment::getTitle).filter(Mrkdwn::present)
+        return attachments(source).stream().map(Attachment::getTitle).filter(StringUtils::hasText)
                 .map(t -> Mrkdwn.cut(t, 100)).findFirst().orElse("");
     }
 
