@@ -20,8 +20,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Every change to an item and its cards, each in one transaction: a new item and its due cards, a change
- * seen in Oktopost, a decision made here. A change raises the item's version, so its cards get updated.
+ * Every change to what an item is (status, step, content, version), each in one transaction with the cards it
+ * makes due: a new item, a change seen in Oktopost, a decision made here. A change raises the item's version,
+ * so its cards get updated. How the cards are delivered is not written here: {@link CardPublisher} and
+ * {@link CardUpdater} claim and mark cards, and {@link CardUpdater} records the author's notice, each with one
+ * conditional update of a row, which needs no transaction around it.
  */
 @Singleton
 class ApprovalStates {
