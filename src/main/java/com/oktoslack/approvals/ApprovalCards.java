@@ -7,6 +7,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.view.View;
+import io.micronaut.core.util.StringUtils;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +60,7 @@ final class ApprovalCards {
         blocks.add(body(blockId, content, SECTION_TEXT_LIMIT));
         blocks.add(section(s -> s.blockId(blockId + ":facts").fields(facts(state))));
         if (Mrkdwn.isWebUrl(content.linkUrl())) {
-            String title = Mrkdwn.present(content.linkTitle()) ? content.linkTitle() : content.linkUrl();
+            String title = StringUtils.hasText(content.linkTitle()) ? content.linkTitle() : content.linkUrl();
             blocks.add(context(c -> c.blockId(blockId + ":link").elements(List.of(
                     markdownText(":link: " + Mrkdwn.link(content.linkUrl(), Mrkdwn.cut(title, 300)))))));
         }
@@ -84,7 +85,7 @@ final class ApprovalCards {
     /** The notification text, also what Slack shows where blocks cannot be. */
     static String text(CardState state) {
         CardContent content = state.content();
-        String author = Mrkdwn.present(content.authorName()) ? " by " + content.authorName() : "";
+        String author = StringUtils.hasText(content.authorName()) ? " by " + content.authorName() : "";
         String what = Mrkdwn.escape(capitalised(content.what()) + author);
         return switch (state.status()) {
             case ApprovalItem.APPROVED -> what + " was approved";
@@ -103,7 +104,7 @@ final class ApprovalCards {
         for (CardState state : items.subList(0, Math.min(count, LIST_MAX_ITEMS))) {
             String blockId = "pending:" + state.entityId() + ":" + state.round();
             CardContent content = state.content();
-            String author = Mrkdwn.present(content.authorName()) ? " by " + Mrkdwn.escape(content.authorName()) : "";
+            String author = StringUtils.hasText(content.authorName()) ? " by " + Mrkdwn.escape(content.authorName()) : "";
             String scheduled = content.scheduledAt() == null ? "" : " · goes out " + Mrkdwn.when(content.scheduledAt());
             String heading = "*" + Mrkdwn.escape(capitalised(content.what())) + "*" + author + " · "
                     + Mrkdwn.escape(state.step().workflowName()) + ", " + Mrkdwn.escape(state.step().label()) + scheduled;
@@ -126,7 +127,7 @@ final class ApprovalCards {
 
     static View rejectModal(CardState state, String privateMetadata) {
         CardContent content = state.content();
-        String author = Mrkdwn.present(content.authorName()) ? " by " + Mrkdwn.escape(content.authorName()) : "";
+        String author = StringUtils.hasText(content.authorName()) ? " by " + Mrkdwn.escape(content.authorName()) : "";
         String summary = "Rejecting the *" + Mrkdwn.escape(content.what()) + "*" + author + " at "
                 + Mrkdwn.escape(state.step().label()) + ". The author sees your note in Oktopost.";
         return view(v -> v.type("modal")
@@ -151,7 +152,7 @@ final class ApprovalCards {
         return switch (state.status()) {
             case ApprovalItem.APPROVED -> "<@" + authorSlackId + "> " + what + " was approved" + by + ". :white_check_mark:";
             case ApprovalItem.REJECTED -> "<@" + authorSlackId + "> " + what + " was rejected" + by
-                    + (last != null && Mrkdwn.present(last.note()) ? ":\n" + quoteNote(last.note()) : ".");
+                    + (last != null && StringUtils.hasText(last.note()) ? ":\n" + quoteNote(last.note()) : ".");
             default -> "<@" + authorSlackId + "> " + what + " was removed from approval.";
         };
     }
@@ -190,15 +191,15 @@ final class ApprovalCards {
         CardContent content = state.content();
         List<TextObject> fields = new ArrayList<>();
         if (!"story".equals(content.kind())) {
-            fields.add(field("Network", Mrkdwn.present(content.network()) ? Mrkdwn.escape(content.network()) : "—"));
+            fields.add(field("Network", StringUtils.hasText(content.network()) ? Mrkdwn.escape(content.network()) : "—"));
         }
-        if (Mrkdwn.present(content.profile())) {
+        if (StringUtils.hasText(content.profile())) {
             fields.add(field("Profile", Mrkdwn.escape(content.profile())));
         }
-        if (Mrkdwn.present(content.campaign())) {
+        if (StringUtils.hasText(content.campaign())) {
             fields.add(field("Campaign", Mrkdwn.escape(content.campaign())));
         }
-        if (Mrkdwn.present(content.authorName())) {
+        if (StringUtils.hasText(content.authorName())) {
             fields.add(field("Author", Mrkdwn.escape(content.authorName())));
         }
         fields.add(field("Scheduled", content.scheduledAt() == null ? "Not scheduled yet" : Mrkdwn.when(content.scheduledAt())));
@@ -226,14 +227,14 @@ final class ApprovalCards {
             case ApprovalItem.REJECTED -> ":x: " + step + " rejected " + who(d) + " · " + when;
             default -> ":wastebasket: Removed from the workflow in Oktopost at " + step + " · " + when;
         };
-        return Mrkdwn.present(d.note()) ? line + "\n" + quoteNote(d.note()) : line;
+        return StringUtils.hasText(d.note()) ? line + "\n" + quoteNote(d.note()) : line;
     }
 
     private static String who(ApprovalDecision d) {
         if (d.slackUserId() != null) {
             return "by <@" + d.slackUserId() + ">" + (ApprovalDecision.SLACK.equals(d.source()) ? "" : " in Oktopost");
         }
-        return Mrkdwn.present(d.byName()) ? "by " + Mrkdwn.escape(d.byName()) + " in Oktopost" : "in Oktopost";
+        return StringUtils.hasText(d.byName()) ? "by " + Mrkdwn.escape(d.byName()) + " in Oktopost" : "in Oktopost";
     }
 
     private static String quoteNote(String note) {

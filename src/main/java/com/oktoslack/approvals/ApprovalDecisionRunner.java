@@ -35,6 +35,15 @@ class ApprovalDecisionRunner {
 
     /** What a click asks for, besides who clicked on what. */
     record Request(boolean approve, @Nullable String note, @Nullable String answerChannel, boolean confirm) {
+
+        /** An approval; {@code confirm} when the click came from a private copy of the card: the person is told it applied. */
+        static Request approval(@Nullable String answerChannel, boolean confirm) {
+            return new Request(true, null, answerChannel, confirm);
+        }
+
+        static Request rejection(@Nullable String note, @Nullable String answerChannel) {
+            return new Request(false, note, answerChannel, false);
+        }
     }
 
     private final ApprovalDecisionIntentRepository intents;

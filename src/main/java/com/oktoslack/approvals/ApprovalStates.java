@@ -20,8 +20,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Every change to an item and its cards, each in one transaction: a new item and its due cards, a change
- * seen in Oktopost, a decision made here. A change raises the item's version, so its cards get updated.
+ * Every change to what an item is (status, step, content, version), each in one transaction with the cards it
+ * makes due: a new item, a change seen in Oktopost, a decision made here. A change raises the item's version,
+ * so its cards get updated. How the cards are delivered is not written here: {@link CardPublisher} and
+ * {@link CardUpdater} claim and mark cards, and {@link CardUpdater} records the author's notice, each with one
+ * conditional update of a row, which needs no transaction around it.
  */
 @Singleton
 class ApprovalStates {
@@ -98,7 +101,7 @@ class ApprovalStates {
      * decision taken here is live, what it did is recorded by that decision.
      */
     @Transactional
-    boolean observe(Observation seen) {
+    boolean observe(OktopostItemState seen) {
         Optional<ApprovalItem> found = items.findById(seen.entityId());
         if (found.isEmpty() || !found.get().isPending() || intents.countLive(seen.entityId()) > 0) {
             return false;
@@ -146,7 +149,7 @@ class ApprovalStates {
         boolean approvedOn = claim.approve() && (toNextStep || throughLastStep);
         boolean rejected = !claim.approve() && settled && !WorkflowItem.APPROVED.equals(status);
         if (!approvedOn && !rejected) {
-            apply(item, Observation.of(result, resultStep));
+            apply(item, OktopostItemState.of(result, resultStep));
             return Outcome.STALE;
         }
         record(item, label, rejected ? ApprovalItem.REJECTED : ApprovalItem.APPROVED, claim.slackUserId(), null,
@@ -171,7 +174,7 @@ class ApprovalStates {
 
     // ----
 
-    private boolean apply(ApprovalItem item, Observation seen) {
+    private boolean apply(ApprovalItem item, OktopostItemState seen) {
         Instant now = clock.instant();
         StepInfo step = json.step(item);
         WorkflowItem observed = seen.item();
@@ -181,7 +184,7 @@ class ApprovalStates {
             return true;
         }
         String status = observed.status() == null ? "" : observed.status().toLowerCase(Locale.ROOT);
-        Observation.Actor actor = seen.actor();
+        OktopostItemState.Actor actor = seen.actor();
         String actorId = actor == null ? null : actor.oktopostUserId();
         String slackUserId = actorId == null ? null : people.byOktopostUser(actorId).map(PersonLink::slackUserId).orElse(null);
         String byName = actorId == null ? null : step.approverName(actorId);

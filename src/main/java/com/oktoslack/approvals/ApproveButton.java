@@ -53,7 +53,7 @@ class ApproveButton implements SlackListener {
         String channelId = payload.getChannel() != null ? payload.getChannel().getId()
                 : payload.getContainer() == null ? null : payload.getContainer().getChannelId();
         ClickCheck.Verdict verdict = check.claim(userId, ref.get(),
-                new ApprovalDecisionRunner.Request(true, null, channelId, fromEphemeral));
+                ApprovalDecisionRunner.Request.approval(channelId, fromEphemeral));
         if (verdict instanceof ClickCheck.Refused refused) {
             afterAck.tell(clicker, () -> linking.answer(userId, refused, "Approve"));
             return context.ack();

@@ -14,6 +14,7 @@ import com.oktoslack.oktopost.Story;
 import com.oktoslack.oktopost.WorkflowItem;
 import com.oktoslack.slack.Mrkdwn;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.util.StringUtils;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +58,7 @@ class ContentLoader {
         Read<Post> posts = posts(ids(all, "post"));
         Read<Story> stories = readOneByOne(ids(all, "story"), "story", oktopost::story);
         Set<String> messageIds = new LinkedHashSet<>(ids(all, "message"));
-        posts.found().values().stream().map(Post::messageId).filter(Mrkdwn::present).forEach(messageIds::add);
+        posts.found().values().stream().map(Post::messageId).filter(StringUtils::hasText).forEach(messageIds::add);
         ByIds<Message> messages = messageIds.isEmpty() ? new ByIds<>(Map.of(), Set.of()) : oktopost.messagesById(messageIds);
         Map<String, String> campaigns = all.isEmpty() ? Map.of() : campaignNames();
         Map<String, String> profiles = posts.found().isEmpty() ? Map.of() : profileNames();
@@ -107,7 +108,7 @@ class ContentLoader {
             return new CardContent(kind, network, null, null, null, null, null, null, authorName, null,
                     openUrl(messageId, kind), reason);
         }
-        String image = Mrkdwn.present(message.imageUrl()) ? message.imageUrl()
+        String image = StringUtils.hasText(message.imageUrl()) ? message.imageUrl()
                 : message.media().stream().map(Media::resource).filter(Mrkdwn::isWebUrl).findFirst().orElse(null);
         return new CardContent(kind, network != null ? network : message.network(), null, message.message(),
                 blankToNull(message.linkUrl()), blankToNull(message.linkTitle()), blankToNull(image),
@@ -170,7 +171,7 @@ class ContentLoader {
 
     private Map<String, String> profileNames() {
         return oktopost.credentials(null).stream().collect(Collectors.toMap(Credential::id,
-                c -> Mrkdwn.present(c.displayName()) ? c.displayName() : Mrkdwn.present(c.name()) ? c.name() : c.id(),
+                c -> StringUtils.hasText(c.displayName()) ? c.displayName() : StringUtils.hasText(c.name()) ? c.name() : c.id(),
                 (a, b) -> a));
     }
 
@@ -183,6 +184,6 @@ class ContentLoader {
     }
 
     private static @Nullable String blankToNull(@Nullable String text) {
-        return Mrkdwn.present(text) ? text.strip() : null;
+        return StringUtils.hasText(text) ? text.strip() : null;
     }
 }

@@ -33,7 +33,7 @@ class Decider {
     private final Oktopost oktopost;
     private final ApprovalStates states;
     private final ApprovalDecisionIntentRepository intents;
-    private final ItemScan scan;
+    private final WorkflowItemLookup scan;
     private final StepCatalog catalog;
     private final CardUpdater updater;
     private final CardPublisher publisher;
@@ -43,7 +43,7 @@ class Decider {
     private final int attempts;
     private final Duration retryAfter;
 
-    Decider(Oktopost oktopost, ApprovalStates states, ApprovalDecisionIntentRepository intents, ItemScan scan,
+    Decider(Oktopost oktopost, ApprovalStates states, ApprovalDecisionIntentRepository intents, WorkflowItemLookup scan,
             StepCatalog catalog, CardUpdater updater, CardPublisher publisher, SlackUsers slackUsers, People people,
             Clock clock, ApprovalSettings settings) {
         this.oktopost = oktopost;
@@ -75,7 +75,7 @@ class Decider {
         StepInfo step = states.state(item).step();
         WorkflowItem result = null;
         if (resumed) {
-            ItemScan.Result read = scan.find(List.of(item.entityId()), item.workflowId(), intent.maybeSent());
+            WorkflowItemLookup.Result read = scan.find(List.of(item.entityId()), item.workflowId(), intent.maybeSent());
             WorkflowItem seen = read.item(item.entityId());
             if (seen == null && !read.complete()) {
                 return postpone(intent, owner, null);
@@ -83,7 +83,7 @@ class Decider {
             boolean waits = seen != null && seen.isPending() && intent.stepId().equals(seen.stepId());
             if (!waits && !intent.maybeSent()) {
                 states.finish(intent, ApprovalDecisionIntent.DONE, ApprovalStates.Outcome.STALE.name());
-                states.observe(seen == null ? Observation.removed(item.entityId()) : Observation.of(seen, stepOf(seen, item)));
+                states.observe(seen == null ? OktopostItemState.removed(item.entityId()) : OktopostItemState.of(seen, stepOf(seen, item)));
                 updater.syncChannelFirst(item.entityId());
                 return "Your " + verb(intent) + " of " + step.label() + " was not sent: in Oktopost the item had "
                         + "already moved on. Its cards now show where it is.";

@@ -52,7 +52,7 @@ class NewItems {
     private static final Logger LOG = LoggerFactory.getLogger(NewItems.class);
 
     private final ApprovalItemRepository items;
-    private final ItemScan scan;
+    private final WorkflowItemLookup scan;
     private final ContentLoader content;
     private final StepCatalog catalog;
     private final ApprovalStates states;
@@ -60,7 +60,7 @@ class NewItems {
     private final Clock clock;
     private volatile WholeList lastWholeList;
 
-    NewItems(ApprovalItemRepository items, ItemScan scan, ContentLoader content, StepCatalog catalog,
+    NewItems(ApprovalItemRepository items, WorkflowItemLookup scan, ContentLoader content, StepCatalog catalog,
              ApprovalStates states, CardPublisher publisher, Clock clock) {
         this.items = items;
         this.scan = scan;
@@ -89,7 +89,7 @@ class NewItems {
         Map<String, WebhookEvent> received = new LinkedHashMap<>(byId);
         Set<String> unlisted = unlistedByLastRead(byId);
         unlisted.forEach(byId::remove);
-        ItemScan.Result found = new ItemScan.Result(Map.of(), Map.of(), Map.of(), Map.of(), true, null);
+        WorkflowItemLookup.Result found = new WorkflowItemLookup.Result(Map.of(), Map.of(), Map.of(), Map.of(), true, null);
         Set<String> missing = new LinkedHashSet<>();
         if (!byId.isEmpty()) {
             Set<String> workflows = new HashSet<>();
@@ -100,7 +100,7 @@ class NewItems {
             missing = missing(byId.keySet(), found);
             if (!missing.isEmpty() && onlyWorkflow != null) {
                 started = clock.instant();
-                found = ItemScan.Result.merge(found, scan.find(missing, null, false));
+                found = WorkflowItemLookup.Result.merge(found, scan.find(missing, null, false));
                 missing = missing(byId.keySet(), found);
             }
             if (found.listed() != null) {
@@ -164,7 +164,7 @@ class NewItems {
         return unlisted;
     }
 
-    private static Set<String> missing(Set<String> ids, ItemScan.Result found) {
+    private static Set<String> missing(Set<String> ids, WorkflowItemLookup.Result found) {
         Set<String> missing = new LinkedHashSet<>();
         ids.stream().filter(id -> found.item(id) == null).forEach(missing::add);
         return missing;

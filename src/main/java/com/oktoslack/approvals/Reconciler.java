@@ -25,7 +25,7 @@ class Reconciler {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
 
     private final ApprovalItemRepository items;
-    private final ItemScan scan;
+    private final WorkflowItemLookup scan;
     private final StepCatalog catalog;
     private final ApprovalStates states;
     private final CardPublisher publisher;
@@ -35,7 +35,7 @@ class Reconciler {
     private final ReentrantLock reading = new ReentrantLock();
     private volatile Instant lastFullRead = Instant.EPOCH;
 
-    Reconciler(ApprovalItemRepository items, ItemScan scan, StepCatalog catalog, ApprovalStates states,
+    Reconciler(ApprovalItemRepository items, WorkflowItemLookup scan, StepCatalog catalog, ApprovalStates states,
                CardPublisher publisher, Clock clock, ApprovalSettings settings) {
         this.items = items;
         this.scan = scan;
@@ -92,27 +92,27 @@ class Reconciler {
         }
     }
 
-    private void apply(List<ApprovalItem> open, ItemScan.Result found, Map<String, String> outcomes) {
+    private void apply(List<ApprovalItem> open, WorkflowItemLookup.Result found, Map<String, String> outcomes) {
         int changed = 0;
         for (ApprovalItem item : open) {
             WorkflowItem seen = found.item(item.entityId());
             String outcome = outcomes.get(item.entityId());
-            Observation observation;
+            OktopostItemState observation;
             if (seen == null) {
                 if (!found.complete()) {
                     continue;
                 }
-                observation = outcome != null ? Observation.decided(item.entityId(), outcome)
-                        : Observation.removed(item.entityId());
-            } else if (outcome != null && !seen.isPending() && !Observation.isDecision(seen.status())) {
+                observation = outcome != null ? OktopostItemState.decided(item.entityId(), outcome)
+                        : OktopostItemState.removed(item.entityId());
+            } else if (outcome != null && !seen.isPending() && !OktopostItemState.isDecision(seen.status())) {
                 // A settled status the reference does not name (e.g. sent back for revisions): the event says which.
-                observation = Observation.decided(seen, outcome);
+                observation = OktopostItemState.decided(seen, outcome);
             } else {
                 StepInfo step = seen.isPending() && seen.stepId() != null
                         ? catalog.step(seen.workflowId() == null ? item.workflowId() : seen.workflowId(), seen.stepId(),
                         found.steps().get(seen.stepId()))
                         : null;
-                observation = Observation.of(seen, step);
+                observation = OktopostItemState.of(seen, step);
             }
             if (states.observe(observation)) {
                 changed++;

@@ -51,7 +51,7 @@ class RejectSubmission implements SlackListener {
         }
         String channelId = metadata.get().channelId();
         ClickCheck.Verdict verdict = check.claim(userId, metadata.get().ref(),
-                new ApprovalDecisionRunner.Request(false, note, channelId, false));
+                ApprovalDecisionRunner.Request.rejection(note, channelId));
         if (verdict instanceof ClickCheck.Refused refused) {
             return context.ackWithErrors(Map.of(ApprovalCards.NOTE_BLOCK, refused.message()));
         }

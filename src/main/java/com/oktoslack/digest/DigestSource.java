@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -51,7 +50,6 @@ class DigestSource {
     static final Duration WINDOW = Duration.ofHours(24);
     private static final int POSTS_PER_CALL = 25;
     private static final int STORIES_PER_CALL = 100;
-    private static final Set<String> UNPUBLISHED_STORY = Set.of("draft", "pending", "rejected", "deleted", "expired");
 
     private final Oktopost oktopost;
     private final Clock clock;
@@ -150,7 +148,7 @@ class DigestSource {
     /** Stories published in the last day; null when the account has no board, so the digest leaves them out. */
     private @Nullable StoryList newStories(Instant now) {
         List<Board> boards = oktopost.boards().stream()
-                .filter(b -> b.status() == null || b.status().equalsIgnoreCase("active"))
+                .filter(Board::isActive)
                 .toList();
         if (boards.isEmpty()) {
             return null;
@@ -160,7 +158,7 @@ class DigestSource {
         for (Board board : boards) {
             Page<Story> page = oktopost.stories(board.id(), 0, STORIES_PER_CALL);
             List<StoryLine> fromBoard = page.items().stream()
-                    .filter(s -> s.status() == null || !UNPUBLISHED_STORY.contains(s.status().toLowerCase(Locale.ROOT)))
+                    .filter(s -> !s.isHidden())
                     .filter(s -> isRecent(publishedAt(s), now))
                     .map(s -> new StoryLine(titleOf(s), boards.size() > 1 ? board.name() : null, publishedAt(s)))
                     .toList();

@@ -2,11 +2,11 @@ package com.oktoslack.oktopost;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.oktoslack.oktopost.Replies.ListReply;
-import com.oktoslack.oktopost.Replies.MeReply;
-import com.oktoslack.oktopost.Replies.PostsReply;
-import com.oktoslack.oktopost.Replies.StoryCreatedReply;
-import com.oktoslack.oktopost.Replies.WorkflowItemsReply;
+import com.oktoslack.oktopost.Envelopes.ListReply;
+import com.oktoslack.oktopost.Envelopes.MeReply;
+import com.oktoslack.oktopost.Envelopes.PostsReply;
+import com.oktoslack.oktopost.Envelopes.StoryCreatedReply;
+import com.oktoslack.oktopost.Envelopes.WorkflowItemsReply;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -394,7 +394,7 @@ public class Oktopost {
         if (networkOrNull == null || networkOrNull.isBlank()) {
             return all;
         }
-        return all.stream().filter(c -> networkOrNull.equalsIgnoreCase(c.network())).toList();
+        return all.stream().filter(c -> Network.same(networkOrNull, c.network())).toList();
     }
 
     /** Active campaigns whose name contains the query (any case); from a cached list, for type-ahead. */

@@ -2,7 +2,7 @@ package com.oktoslack.oktopost;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.oktoslack.oktopost.Replies.Reply;
+import com.oktoslack.oktopost.Envelopes.Reply;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.exceptions.HttpClientException;

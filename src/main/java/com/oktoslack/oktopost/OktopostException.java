@@ -15,7 +15,10 @@ public abstract sealed class OktopostException extends RuntimeException {
         this.status = status;
     }
 
-    /** The HTTP status Oktopost answered with, or 0 when no answer came. */
+    /**
+     * The HTTP status Oktopost answered with; 200 when the answer came but lacked what it should carry; 0 when no
+     * usable answer came (none at all, an unreadable one) or when this app's own rate budget refused the call.
+     */
     public int status() {
         return status;
     }
@@ -62,7 +65,11 @@ public abstract sealed class OktopostException extends RuntimeException {
         }
     }
 
-    /** 5xx: something broke on Oktopost's side; idempotent calls are retried before this reaches anyone. */
+    /**
+     * Something broke on Oktopost's side: a 5xx, a status that is neither success nor a client error, or an answer
+     * without the body or data it should have, or one that could not be read. Calls marked {@link Idempotent}
+     * are retried first; calls that create things are not, so this reaches their callers at once.
+     */
     public static final class ServerError extends OktopostException {
         public ServerError(int status, String message) {
             super(status, message, null);

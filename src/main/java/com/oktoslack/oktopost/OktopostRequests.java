@@ -1,18 +1,18 @@
 package com.oktoslack.oktopost;
 
-import com.oktoslack.oktopost.Replies.AdvocateReply;
-import com.oktoslack.oktopost.Replies.ListReply;
-import com.oktoslack.oktopost.Replies.MeReply;
-import com.oktoslack.oktopost.Replies.MessageReply;
-import com.oktoslack.oktopost.Replies.PostReply;
-import com.oktoslack.oktopost.Replies.PostsReply;
-import com.oktoslack.oktopost.Replies.StepReply;
-import com.oktoslack.oktopost.Replies.StoryCreatedReply;
-import com.oktoslack.oktopost.Replies.StoryReply;
-import com.oktoslack.oktopost.Replies.WebhookReply;
-import com.oktoslack.oktopost.Replies.WorkflowItemReply;
-import com.oktoslack.oktopost.Replies.WorkflowItemsReply;
-import com.oktoslack.oktopost.Replies.WorkflowReply;
+import com.oktoslack.oktopost.Envelopes.AdvocateReply;
+import com.oktoslack.oktopost.Envelopes.ListReply;
+import com.oktoslack.oktopost.Envelopes.MeReply;
+import com.oktoslack.oktopost.Envelopes.MessageReply;
+import com.oktoslack.oktopost.Envelopes.PostReply;
+import com.oktoslack.oktopost.Envelopes.PostsReply;
+import com.oktoslack.oktopost.Envelopes.StepReply;
+import com.oktoslack.oktopost.Envelopes.StoryCreatedReply;
+import com.oktoslack.oktopost.Envelopes.StoryReply;
+import com.oktoslack.oktopost.Envelopes.WebhookReply;
+import com.oktoslack.oktopost.Envelopes.WorkflowItemReply;
+import com.oktoslack.oktopost.Envelopes.WorkflowItemsReply;
+import com.oktoslack.oktopost.Envelopes.WorkflowReply;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 

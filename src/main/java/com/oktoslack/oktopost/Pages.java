@@ -1,6 +1,6 @@
 package com.oktoslack.oktopost;
 
-import com.oktoslack.oktopost.Replies.ListReply;
+import com.oktoslack.oktopost.Envelopes.ListReply;
 
 import java.util.ArrayList;
 import java.util.List;

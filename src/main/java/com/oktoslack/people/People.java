@@ -21,7 +21,6 @@ import java.util.Optional;
 public class People {
 
     /** Oktopost's role for users who may only look. */
-    private static final String READ_ONLY_ROLE = "read";
 
     private final PersonLinkRepository links;
     private final SlackUsers slackUsers;
@@ -118,7 +117,7 @@ public class People {
         return oktopost.users().stream()
                 .filter(u -> u.id().equals(link.oktopostUserId()))
                 .findFirst()
-                .map(u -> u.role() == null || READ_ONLY_ROLE.equalsIgnoreCase(u.role().strip()))
+                .map(u -> !u.canPublish())
                 .orElse(true);
     }
 

@@ -1,6 +1,7 @@
 package com.oktoslack.scheduling;
 
 import com.oktoslack.oktopost.Credential;
+import com.oktoslack.oktopost.Network;
 import com.oktoslack.oktopost.Workflow;
 
 import java.util.Comparator;
@@ -25,7 +26,7 @@ record ScheduleChoices(List<Credential> profiles, List<Workflow> workflows) {
     }
 
     List<Credential> profilesOf(String network) {
-        return profiles.stream().filter(p -> network.equalsIgnoreCase(p.network())).toList();
+        return profiles.stream().filter(p -> Network.same(network, p.network())).toList();
     }
 
     static String name(Credential profile) {

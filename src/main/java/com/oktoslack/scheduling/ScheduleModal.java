@@ -2,7 +2,7 @@ package com.oktoslack.scheduling;
 
 import com.oktoslack.oktopost.Campaign;
 import com.oktoslack.oktopost.Oktopost;
-import com.oktoslack.oktopost.User;
+import com.oktoslack.oktopost.TimeZones;
 import com.oktoslack.people.People;
 import com.oktoslack.people.PersonLink;
 import com.oktoslack.slack.Modals;
@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -63,7 +62,7 @@ class ScheduleModal {
     }
 
     void fill(Opened modal, String slackUserId, Origin origin) throws IOException, SlackApiException {
-        ZoneId zone = ScheduleValidation.zone(users.user(slackUserId).timeZone());
+        ZoneId zone = TimeZones.of(users.user(slackUserId).timeZone());
         Optional<String> refusal = refusal(slackUserId);
         if (refusal.isPresent()) {
             modals.update(modal, ScheduleViews.notice(refusal.get()));
@@ -95,7 +94,7 @@ class ScheduleModal {
     /** Draws the form again from what the person has entered, with the profiles of the networks now picked. */
     void redraw(View view) throws IOException, SlackApiException {
         ScheduleMetadata metadata = read(view.getPrivateMetadata());
-        ZoneId zone = ScheduleValidation.zone(metadata.timeZone());
+        ZoneId zone = TimeZones.of(metadata.timeZone());
         ZonedDateTime fallback = nextHour(zone);
         ScheduleForm form = ScheduleState.of(view.getState()).asForm(fallback.toLocalDate(), fallback.toLocalTime());
         modals.update(new Opened(view.getId(), view.getHash()),
@@ -124,8 +123,7 @@ class ScheduleModal {
                     + "Ask an Oktopost admin to invite you, then run `/okto link` and try again.");
         }
         String userId = link.get().oktopostUserId();
-        boolean readOnly = oktopost.users().stream().filter(u -> u.id().equals(userId)).map(User::role)
-                .anyMatch("read"::equalsIgnoreCase);
+        boolean readOnly = oktopost.users().stream().filter(u -> u.id().equals(userId)).anyMatch(u -> !u.canPublish());
         if (readOnly) {
             return Optional.of("Your Oktopost user is read-only, so it cannot schedule posts. "
                     + "Ask an Oktopost admin for the publisher or contributor role.");
@@ -134,7 +132,7 @@ class ScheduleModal {
     }
 
     private ZonedDateTime nextHour(ZoneId zone) {
-        return clock.instant().atZone(zone).truncatedTo(ChronoUnit.HOURS).plusHours(1);
+        return TimeZones.nextHour(clock.instant(), zone);
     }
 
     private String write(ScheduleMetadata metadata) {

@@ -1,14 +1,13 @@
 package com.oktoslack.scheduling;
 
+import com.oktoslack.oktopost.TimeZones;
 import com.oktoslack.slack.Mrkdwn;
 import io.micronaut.core.annotation.Nullable;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -39,7 +38,7 @@ final class ScheduleValidation {
 
     static Checked check(ScheduleState state, ScheduleMetadata metadata, Instant now) {
         Map<String, List<String>> errors = new LinkedHashMap<>();
-        ZoneId zone = zone(state.timeZone().orElse(metadata.timeZone()));
+        ZoneId zone = TimeZones.of(state.timeZone().orElse(metadata.timeZone()));
 
         List<String> networks = new ArrayList<>(new LinkedHashSet<>(state.networks()));
         if (networks.isEmpty()) {
@@ -144,17 +143,6 @@ final class ScheduleValidation {
             return text;
         }
         return text.isEmpty() ? link : text + "\n\n" + link;
-    }
-
-    static ZoneId zone(@Nullable String id) {
-        if (id == null || id.isBlank()) {
-            return ZoneOffset.UTC;
-        }
-        try {
-            return ZoneId.of(id);
-        } catch (DateTimeException e) {
-            return ZoneOffset.UTC;
-        }
     }
 
     private static void add(Map<String, List<String>> errors, String block, String message) {

@@ -4,7 +4,7 @@ import com.oktoslack.slack.BlockKitLimits;
 import com.oktoslack.slack.Modals;
 import com.oktoslack.oktopost.Credential;
 import com.oktoslack.oktopost.Workflow;
-import com.oktoslack.slack.CampaignOptions;
+import com.oktoslack.campaigns.CampaignOptions;
 import com.oktoslack.slack.Mrkdwn;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionGroupObject;

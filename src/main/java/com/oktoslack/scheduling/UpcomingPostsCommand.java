@@ -6,6 +6,7 @@ import com.oktoslack.oktopost.Message;
 import com.oktoslack.oktopost.Oktopost;
 import com.oktoslack.oktopost.Post;
 import com.oktoslack.oktopost.PostQuery;
+import com.oktoslack.oktopost.TimeZones;
 import com.oktoslack.slack.AfterAck;
 import com.oktoslack.slack.Mrkdwn;
 import com.oktoslack.slack.OktoSubcommand;
@@ -78,7 +79,7 @@ class UpcomingPostsCommand implements OktoSubcommand {
 
     private String upcoming(String userId) throws Exception {
         audience.oktopostUser(userId, "the posting calendar");
-        ZoneId zone = ScheduleValidation.zone(users.user(userId).timeZone());
+        ZoneId zone = TimeZones.of(users.user(userId).timeZone());
         Instant now = clock.instant();
         List<Post> posts = oktopost.allPosts(PostQuery.scheduledBetween(now, now.plus(AHEAD))).stream()
                 .filter(p -> p.status() != null && GOING_OUT.contains(p.status()))

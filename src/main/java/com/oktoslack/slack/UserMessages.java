@@ -1,12 +1,19 @@
 package com.oktoslack.slack;
 
-import com.oktoslack.oktopost.OktopostException;
-
-import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.UUID;
 
-/** The one place that turns a failure into words for the person in Slack. Secrets never reach it. */
+/**
+ * The one place that turns a failure into words for the person in Slack. Secrets never reach it. Failures of
+ * other systems are worded by the {@link FailureWords} on the class path; a service loader rather than a bean,
+ * because the Bolt middleware and the after-ack runner call this statically, before and outside any feature.
+ */
 public final class UserMessages {
+
+    private static final List<FailureWords> WORDS = ServiceLoader.load(FailureWords.class, UserMessages.class.getClassLoader())
+            .stream().map(ServiceLoader.Provider::get).toList();
 
     private UserMessages() {
     }
@@ -17,23 +24,11 @@ public final class UserMessages {
         if (cause instanceof UserFacingException) {
             return cause.getMessage();
         }
-        if (cause instanceof OktopostException.RateLimited limited) {
-            return "Oktopost is pacing this account's API calls; please try again in " + roughly(limited.retryAfter()) + ".";
-        }
-        if (cause instanceof OktopostException.Unauthorized) {
-            return "Oktopost rejected this app's credentials. Ask whoever runs okto-slack to check its Oktopost API key.";
-        }
-        if (cause instanceof OktopostException.Forbidden forbidden) {
-            return "Oktopost does not allow that for this app's API user: " + Mrkdwn.escape(forbidden.getMessage());
-        }
-        if (cause instanceof OktopostException.NotFound) {
-            return "Oktopost could not find that item; it may have been removed.";
-        }
-        if (cause instanceof OktopostException.Rejected rejected) {
-            return "Oktopost said: " + Mrkdwn.escape(rejected.getMessage());
-        }
-        if (cause instanceof OktopostException) {
-            return "Oktopost is not answering right now; please try again in a moment.";
+        for (FailureWords words : WORDS) {
+            Optional<String> said = words.describe(cause);
+            if (said.isPresent()) {
+                return said.get();
+            }
         }
         return "Something went wrong on our side (reference " + reference + "). Please try again.";
     }
@@ -49,13 +44,5 @@ public final class UserMessages {
             cause = cause.getCause();
         }
         return cause;
-    }
-
-    private static String roughly(Duration wait) {
-        if (wait == null || wait.toSeconds() < 60) {
-            return "a minute";
-        }
-        long minutes = (wait.toSeconds() + 59) / 60;
-        return minutes + " minutes";
     }
 }

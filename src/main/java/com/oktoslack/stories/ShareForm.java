@@ -1,6 +1,7 @@
 package com.oktoslack.stories;
 
 import com.oktoslack.slack.FormValues;
+import com.oktoslack.oktopost.TimeZones;
 import com.slack.api.model.view.ViewState;
 import io.micronaut.core.annotation.Nullable;
 
@@ -9,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -71,7 +71,7 @@ final class ShareForm {
         String when = values.value(StoryViews.WHEN_BLOCK, StoryViews.WHEN_ACTION)
                 .map(ViewState.Value::getSelectedOption).map(ViewState.SelectedOption::getValue).orElse(StoryViews.WHEN_NOW);
         if (StoryViews.WHEN_LATER.equals(when)) {
-            startAt = readTime(values, zone(metadata.zone()), now, errors);
+            startAt = readTime(values, TimeZones.of(metadata.zone()), now, errors);
         }
 
         if (!errors.isEmpty()) {
@@ -111,13 +111,5 @@ final class ShareForm {
             return null;
         }
         return at.toEpochSecond();
-    }
-
-    static ZoneId zone(@Nullable String id) {
-        try {
-            return id == null || id.isBlank() ? ZoneOffset.UTC : ZoneId.of(id);
-        } catch (DateTimeException e) {
-            return ZoneOffset.UTC;
-        }
     }
 }

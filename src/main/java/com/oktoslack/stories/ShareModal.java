@@ -5,6 +5,7 @@ import com.oktoslack.oktopost.Oktopost;
 import com.oktoslack.oktopost.OktopostException;
 import com.oktoslack.oktopost.Profile;
 import com.oktoslack.oktopost.Story;
+import com.oktoslack.oktopost.TimeZones;
 import com.oktoslack.people.PersonLink;
 import com.oktoslack.slack.Modals;
 import com.oktoslack.slack.PrivateReplies;
@@ -19,7 +20,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,8 +69,8 @@ class ShareModal {
             return;
         }
         Story story = found.get();
-        if (!StoryContent.isCurrent(story, now)) {
-            modals.update(modal, Modals.notice(TITLE, StoryContent.isExpired(story, now)
+        if (!story.isCurrent(now)) {
+            modals.update(modal, Modals.notice(TITLE, story.isExpired(now)
                     ? "This story has expired, so it can no longer be shared."
                     : "This story is not published on the board right now, so it cannot be shared yet."));
             return;
@@ -99,8 +99,8 @@ class ShareModal {
                     + "). Connect a profile on one of the story's networks on the board, or pick another story."));
             return;
         }
-        ZoneId zone = ShareForm.zone(slackUsers.user(slackUserId).timeZone());
-        ZonedDateTime nextHour = now.atZone(zone).truncatedTo(ChronoUnit.HOURS).plusHours(1);
+        ZoneId zone = TimeZones.of(slackUsers.user(slackUserId).timeZone());
+        ZonedDateTime nextHour = TimeZones.nextHour(now, zone);
         modals.update(modal, StoryViews.shareForm(new StoryViews.ShareFormModel(story, shareable, split.get(false), zone,
                 nextHour.toLocalDate(), nextHour.toLocalTime(), metadata(story, boardId, shareable, zone))));
     }

@@ -11,6 +11,7 @@ import com.oktoslack.oktopost.StoryMessage;
 import com.oktoslack.slack.Mrkdwn;
 import com.oktoslack.slack.PrivateReplies;
 import com.oktoslack.slack.UserFacingException;
+import io.micronaut.core.util.StringUtils;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -147,7 +148,7 @@ class ShareWork implements StoryRequests.Work {
 
     private static String firstPresent(String... values) {
         for (String value : values) {
-            if (Mrkdwn.present(value)) {
+            if (StringUtils.hasText(value)) {
                 return value.strip();
             }
         }

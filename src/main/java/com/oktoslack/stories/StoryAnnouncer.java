@@ -141,11 +141,11 @@ class StoryAnnouncer {
             Story story = stories.get(announcement.storyId());
             if (story == null) {
                 announcements.markSkipped(announcement.id(), "not found in Oktopost");
-            } else if (StoryContent.isExpired(story, now)) {
+            } else if (story.isExpired(now)) {
                 announcements.markSkipped(announcement.id(), "expired before it was announced");
-            } else if (StoryContent.isHidden(story)) {
+            } else if (story.isHidden()) {
                 holdOrSkip(announcement, story, now);
-            } else if (!StoryContent.isPublished(story, now)) {
+            } else if (!story.isPublished(now)) {
                 announcements.markDue(announcement.id(), story.publishAt(), "waits for its publish date");
             } else {
                 post(announcement, story);

@@ -86,9 +86,9 @@ class StoryCardCloser {
         }
         announcements.markChecked(card.id(), StoryContent.title(storyOrNull), StoryContent.link(storyOrNull).orElse(null),
                 storyOrNull.expiresAt(), now);
-        if (StoryContent.isExpired(storyOrNull, now)) {
+        if (storyOrNull.isExpired(now)) {
             announcements.markClosing(card.id(), Announcement.EXPIRED, now);
-        } else if (StoryContent.isHidden(storyOrNull)) {
+        } else if (storyOrNull.isHidden()) {
             announcements.markClosing(card.id(), Announcement.REMOVED, now);
         }
     }

@@ -6,6 +6,7 @@ import com.oktoslack.slack.Mrkdwn;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.ContextBlockElement;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.util.StringUtils;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,7 +83,7 @@ final class StoryCards {
 
     /** Cards posted before titles were stored have none until their story is read again. */
     private static String endedTitle(Announcement card) {
-        return Mrkdwn.present(card.title()) ? card.title().strip() : "Advocacy story";
+        return StringUtils.hasText(card.title()) ? card.title().strip() : "Advocacy story";
     }
 
     static List<LayoutBlock> listing(List<BoardStories> boards) {
@@ -147,7 +148,7 @@ final class StoryCards {
     private static List<ContextBlockElement> facts(Story story) {
         List<ContextBlockElement> facts = new ArrayList<>();
         if (!story.topics().isEmpty()) {
-            String topics = String.join(", ", story.topics().stream().filter(Mrkdwn::present).map(String::strip).toList());
+            String topics = String.join(", ", story.topics().stream().filter(StringUtils::hasText).map(String::strip).toList());
             if (!topics.isEmpty()) {
                 facts.add(markdownText(":label: " + Mrkdwn.escape(Mrkdwn.cut(topics, 1000))));
             }

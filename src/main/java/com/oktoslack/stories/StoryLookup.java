@@ -112,7 +112,7 @@ class StoryLookup {
 
     private List<Story> currentOn(Board board, Instant now) {
         return oktopost.stories(board.id(), 0, PAGE).items().stream()
-                .filter(story -> StoryContent.isCurrent(story, now))
+                .filter(story -> story.isCurrent(now))
                 .sorted(Comparator.comparing((Story s) -> s.publishAt() == null ? Instant.EPOCH : s.publishAt()).reversed())
                 .toList();
     }

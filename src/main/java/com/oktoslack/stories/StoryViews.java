@@ -6,12 +6,13 @@ import com.oktoslack.oktopost.Story;
 import com.oktoslack.oktopost.StoryMessage;
 import com.oktoslack.oktopost.Workflow;
 import com.oktoslack.slack.BlockKitLimits;
-import com.oktoslack.slack.CampaignOptions;
+import com.oktoslack.campaigns.CampaignOptions;
 import com.oktoslack.slack.Mrkdwn;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.view.View;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.util.StringUtils;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -224,14 +225,14 @@ final class StoryViews {
 
     static String profileLabel(Profile profile) {
         String network = profile.network() == null ? "Profile" : profile.network();
-        String name = Mrkdwn.present(profile.name()) ? profile.name().strip()
-                : Mrkdwn.present(profile.networkUsername()) ? profile.networkUsername().strip() : profile.id();
+        String name = StringUtils.hasText(profile.name()) ? profile.name().strip()
+                : StringUtils.hasText(profile.networkUsername()) ? profile.networkUsername().strip() : profile.id();
         return network + " · " + name;
     }
 
     private static OptionObject profileOption(Profile profile) {
         OptionObject option = option(plainText(Mrkdwn.cut(profileLabel(profile), MAX_OPTION_TEXT)), profile.id());
-        if (Mrkdwn.present(profile.networkUsername())) {
+        if (StringUtils.hasText(profile.networkUsername())) {
             option.setDescription(plainText(Mrkdwn.cut("@" + profile.networkUsername().strip().replaceFirst("^@", ""), MAX_OPTION_TEXT)));
         }
         return option;

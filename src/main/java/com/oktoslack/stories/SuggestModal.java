@@ -14,6 +14,7 @@ import com.oktoslack.slack.SlackValueCodec;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.model.Attachment;
 import com.slack.api.model.Message;
+import io.micronaut.core.util.StringUtils;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -58,7 +59,7 @@ class SuggestModal {
             return;
         }
         List<Board> boards = oktopost.boards().stream()
-                .filter(b -> b.status() == null || "active".equalsIgnoreCase(b.status())).toList();
+                .filter(Board::isActive).toList();
         if (boards.isEmpty()) {
             modals.update(modal, Modals.notice(TITLE, "This Oktopost account has no active advocacy board to suggest stories to."));
             return;
@@ -76,9 +77,7 @@ class SuggestModal {
 
     Access access(PersonLink link) {
         if (link.isOktopostUser()) {
-            String role = oktopost.users().stream().filter(u -> u.id().equals(link.oktopostUserId()))
-                    .map(User::role).filter(r -> r != null).findFirst().orElse("");
-            if (!"read".equalsIgnoreCase(role.strip())) {
+            if (oktopost.users().stream().filter(u -> u.id().equals(link.oktopostUserId())).anyMatch(User::canPublish)) {
                 return Access.FULL;
             }
         }
@@ -94,7 +93,7 @@ class SuggestModal {
                 return Mrkdwn.cut(candidate, 100);
             }
         }
-        return attachments(source).stream().map(Attachment::getTitle).filter(Mrkdwn::present)
+        return attachments(source).stream().map(Attachment::getTitle).filter(StringUtils::hasText)
                 .map(t -> Mrkdwn.cut(t, 100)).findFirst().orElse("");
     }
 

@@ -18,7 +18,7 @@ import java.util.Optional;
 /**
  * "Suggest as story" on a Slack message: the modal opens at once with a loading view and is filled once the
  * person and the account's boards, workflows and campaigns are known. Campaigns are searched as they type
- * ({@link com.oktoslack.slack.CampaignOptions}).
+ * ({@link com.oktoslack.campaigns.CampaignOptions}).
  */
 @Singleton
 class SuggestShortcut implements SlackListener {

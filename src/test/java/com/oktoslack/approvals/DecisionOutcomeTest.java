@@ -22,16 +22,16 @@ class DecisionOutcomeTest {
 
     @Test
     void onlyApprovedAndRejectedAreDecisions() {
-        assertTrue(Observation.isDecision("approved"));
-        assertTrue(Observation.isDecision("Rejected"));
-        assertFalse(Observation.isDecision("pending"));
-        assertFalse(Observation.isDecision("deleted"));
-        assertFalse(Observation.isDecision(null));
+        assertTrue(OktopostItemState.isDecision("approved"));
+        assertTrue(OktopostItemState.isDecision("Rejected"));
+        assertFalse(OktopostItemState.isDecision("pending"));
+        assertFalse(OktopostItemState.isDecision("deleted"));
+        assertFalse(OktopostItemState.isDecision(null));
     }
 
     @Test
     void anItemGoneFromTheListTakesTheEventsOutcome() {
-        Observation gone = Observation.decided("004A", WorkflowItem.REJECTED);
+        OktopostItemState gone = OktopostItemState.decided("004A", WorkflowItem.REJECTED);
 
         assertEquals("004A", gone.entityId());
         assertEquals(WorkflowItem.REJECTED, gone.item().status());
@@ -43,7 +43,7 @@ class DecisionOutcomeTest {
     void aListedItemStillShownPendingTakesTheEventsOutcomeAndKeepsWhatItWas() {
         WorkflowItem seen = pending("004B", null);
 
-        Observation settled = Observation.decided(seen, WorkflowItem.APPROVED);
+        OktopostItemState settled = OktopostItemState.decided(seen, WorkflowItem.APPROVED);
 
         assertEquals(WorkflowItem.APPROVED, settled.item().status());
         assertEquals(seen.id(), settled.item().id());
@@ -53,7 +53,7 @@ class DecisionOutcomeTest {
 
     @Test
     void anItemInNoWorkflowIsRemoved() {
-        Observation removed = Observation.removed("004C");
+        OktopostItemState removed = OktopostItemState.removed("004C");
 
         assertNull(removed.item());
         assertNull(removed.actor());
@@ -66,7 +66,7 @@ class DecisionOutcomeTest {
                  {"Action":"Rejected","UserID":"u-last","Comment":"too long"},
                  {"Action":"comment","UserId":"u-chat","Note":"later chatter"}]""");
 
-        Observation observed = Observation.of(pending("004D", history), null);
+        OktopostItemState observed = OktopostItemState.of(pending("004D", history), null);
 
         assertEquals("u-last", observed.actor().oktopostUserId());
         assertEquals("too long", observed.actor().note());
@@ -74,10 +74,10 @@ class DecisionOutcomeTest {
 
     @Test
     void aHistoryWithoutADecisionOrOfAnotherShapeHasNoActor() throws Exception {
-        assertNull(Observation.lastActor(JSON.readTree("[{\"Action\":\"created\",\"UserId\":\"u1\"}]")));
-        assertNull(Observation.lastActor(JSON.readTree("{\"Action\":\"approve\"}")));
-        assertNull(Observation.lastActor(null));
-        Observation.Actor blank = Observation.lastActor(JSON.readTree("[{\"Status\":\"approved\",\"Note\":\" \"}]"));
+        assertNull(OktopostItemState.lastActor(JSON.readTree("[{\"Action\":\"created\",\"UserId\":\"u1\"}]")));
+        assertNull(OktopostItemState.lastActor(JSON.readTree("{\"Action\":\"approve\"}")));
+        assertNull(OktopostItemState.lastActor(null));
+        OktopostItemState.Actor blank = OktopostItemState.lastActor(JSON.readTree("[{\"Status\":\"approved\",\"Note\":\" \"}]"));
         assertNull(blank.oktopostUserId());
         assertNull(blank.note());
     }

@@ -24,7 +24,7 @@ class ItemLookupTest {
 
     private final Oktopost oktopost = mock(Oktopost.class);
     private final List<Integer> pagesRead = new ArrayList<>();
-    private final ItemScan lookup = new ItemScan(oktopost);
+    private final WorkflowItemLookup lookup = new WorkflowItemLookup(oktopost);
 
     /** Oktopost's list as pages of {@link WorkflowItemQuery#MAX_COUNT}; page i holds {@code pages.get(i)}. */
     private void listing(int total, List<List<WorkflowItem>> pages) {
@@ -44,7 +44,7 @@ class ItemLookupTest {
     void aPendingItemOnTheFirstPageEndsTheSearch() {
         listing(3000, List.of(List.of(item("i1", "004A", "pending", null)), List.of(), List.of()));
 
-        ItemScan.Result result = lookup.find(List.of("004A"), null, false);
+        WorkflowItemLookup.Result result = lookup.find(List.of("004A"), null, false);
 
         assertEquals("i1", result.item("004A").id());
         assertTrue(result.complete());
@@ -55,7 +55,7 @@ class ItemLookupTest {
     void theNewestPagesAreReadFirstAndAWorkflowItemIdFindsItsEntity() {
         listing(3000, List.of(List.of(), List.of(), List.of(item("i9", "004B", "pending", null))));
 
-        ItemScan.Result result = lookup.find(List.of("i9"), null, false);
+        WorkflowItemLookup.Result result = lookup.find(List.of("i9"), null, false);
 
         assertEquals("004B", result.item("i9").entityId());
         assertEquals(List.of(0, 2), pagesRead, "the last page, where new items are, comes right after the first");
@@ -81,7 +81,7 @@ class ItemLookupTest {
     void anEntityMissingFromAListReadWholeIsInNoWorkflow() {
         listing(2000, List.of(List.of(item("i1", "004A", "approved", null)), List.of(item("i2", "004B", "approved", null))));
 
-        ItemScan.Result result = lookup.find(List.of("004Z"), null, false);
+        WorkflowItemLookup.Result result = lookup.find(List.of("004Z"), null, false);
 
         assertNull(result.item("004Z"));
         assertTrue(result.complete(), "every page was read");
@@ -91,17 +91,17 @@ class ItemLookupTest {
 
     @Test
     void aListLongerThanThePagesReadIsNotComplete() {
-        int pages = ItemScan.MAX_PAGES + 5;
+        int pages = WorkflowItemLookup.MAX_PAGES + 5;
         List<List<WorkflowItem>> empty = new ArrayList<>();
         for (int i = 0; i < pages; i++) {
             empty.add(List.of());
         }
         listing(pages * WorkflowItemQuery.MAX_COUNT, empty);
 
-        ItemScan.Result result = lookup.find(List.of("004Z"), null, false);
+        WorkflowItemLookup.Result result = lookup.find(List.of("004Z"), null, false);
 
         assertFalse(result.complete(), "a missing item may be on a page never read");
         assertNull(result.listed());
-        assertEquals(ItemScan.MAX_PAGES, pagesRead.size());
+        assertEquals(WorkflowItemLookup.MAX_PAGES, pagesRead.size());
     }
 }

@@ -91,6 +91,7 @@ class DigestContentTest extends DigestTestBase {
         story(board, "Fresh story", now.minus(Duration.ofHours(2)));
         story(board, "Old story", now.minus(Duration.ofDays(3)));
         story(board, "Draft story", now.minus(Duration.ofHours(1))).put("Status", "draft");
+        story(board, "Archived story", now.minus(Duration.ofHours(1))).put("Status", "archived");
         story(board, "Scheduled story", now.plus(Duration.ofHours(5)));
 
         String stories = section(channelDigestAt(now), "*New on the advocacy board*");
@@ -98,6 +99,7 @@ class DigestContentTest extends DigestTestBase {
         assertTrue(stories.contains("*New on the advocacy board*: 1 story\n• Fresh story · <!date^"), stories);
         assertFalse(stories.contains("Old story"));
         assertFalse(stories.contains("Draft story"));
+        assertFalse(stories.contains("Archived story"), "archived stories are off the board, as stories treats them");
         assertFalse(stories.contains("Scheduled story"));
     }
 

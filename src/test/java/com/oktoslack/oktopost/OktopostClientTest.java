@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,16 +31,6 @@ class OktopostClientTest extends OktopostTestBase {
 
     @Inject
     OktopostSettings settings;
-
-    @Override
-    Map<String, String> moreProperties() {
-        return Map.of("oktopost.webhook-secrets", "first-secret, second-secret,");
-    }
-
-    @Test
-    void webhookSecretsAreReadFromACommaSeparatedSetting() {
-        assertEquals(List.of("first-secret", "second-secret"), settings.webhookSecrets());
-    }
 
     @Test
     void sendsBasicAuthToTheV2Root() {

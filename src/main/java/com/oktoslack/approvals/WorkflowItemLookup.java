@@ -25,7 +25,7 @@ import java.util.Set;
  * stopping once all are found, so a burst of new items costs one call in the common case.
  */
 @Singleton
-class ItemScan {
+class WorkflowItemLookup {
 
     static final int MAX_PAGES = 20;
 
@@ -62,7 +62,7 @@ class ItemScan {
 
     private final Oktopost oktopost;
 
-    ItemScan(Oktopost oktopost) {
+    WorkflowItemLookup(Oktopost oktopost) {
         this.oktopost = oktopost;
     }
 

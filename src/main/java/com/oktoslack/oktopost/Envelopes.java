@@ -15,7 +15,7 @@ import java.util.List;
  * the documentation leaves a shape open (maps that may arrive as empty arrays, create calls that may
  * answer with one object or a list) the field stays raw JSON and the facade reads it.
  */
-interface Replies {
+interface Envelopes {
 
     /** What every envelope has. */
     interface Reply {

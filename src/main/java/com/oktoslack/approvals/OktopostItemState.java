@@ -10,27 +10,27 @@ import java.util.Locale;
  * How Oktopost has an item now: its workflow item (null when it is in no workflow any more), the step it
  * waits in, and who acted last when the list carried the item's history.
  */
-record Observation(String entityId, @Nullable WorkflowItem item, @Nullable StepInfo step, @Nullable Actor actor) {
+record OktopostItemState(String entityId, @Nullable WorkflowItem item, @Nullable StepInfo step, @Nullable Actor actor) {
 
     /** An Oktopost user and their note, from the item's history; Oktopost does not document its shape. */
     record Actor(@Nullable String oktopostUserId, @Nullable String note) {
     }
 
-    static Observation removed(String entityId) {
-        return new Observation(entityId, null, null, null);
+    static OktopostItemState removed(String entityId) {
+        return new OktopostItemState(entityId, null, null, null);
     }
 
     /**
      * An item decided in Oktopost whose list no longer shows it as decided (gone from it, or in a status the
      * reference does not name): {@code outcome} is the approve or reject event's.
      */
-    static Observation decided(String entityId, String outcome) {
+    static OktopostItemState decided(String entityId, String outcome) {
         WorkflowItem gone = new WorkflowItem(entityId, null, outcome, null, null, null, null, null, entityId,
                 null, null, null);
-        return new Observation(entityId, gone, null, null);
+        return new OktopostItemState(entityId, gone, null, null);
     }
 
-    static Observation decided(WorkflowItem seen, String outcome) {
+    static OktopostItemState decided(WorkflowItem seen, String outcome) {
         WorkflowItem settled = new WorkflowItem(seen.id(), seen.createdBy(), outcome, seen.stepId(), seen.workflowId(),
                 seen.messageId(), seen.postId(), seen.storyId(), seen.declaredEntityId(), seen.created(), seen.modified(),
                 seen.history());
@@ -42,8 +42,8 @@ record Observation(String entityId, @Nullable WorkflowItem item, @Nullable StepI
         return WorkflowItem.APPROVED.equalsIgnoreCase(status) || WorkflowItem.REJECTED.equalsIgnoreCase(status);
     }
 
-    static Observation of(WorkflowItem item, @Nullable StepInfo step) {
-        return new Observation(item.entityId(), item, step, lastActor(item.history()));
+    static OktopostItemState of(WorkflowItem item, @Nullable StepInfo step) {
+        return new OktopostItemState(item.entityId(), item, step, lastActor(item.history()));
     }
 
     /** The latest approve or reject entry of the history, read tolerantly. */

@@ -1,4 +1,13 @@
-package com.oktoslack.slack;
+package com.oktoslack.routing;
+
+import com.oktoslack.slack.AfterAck;
+import com.oktoslack.slack.ChannelRoute;
+import com.oktoslack.slack.ChannelRoutes;
+import com.oktoslack.slack.Mrkdwn;
+import com.oktoslack.slack.OktoSubcommand;
+import com.oktoslack.slack.SlackError;
+import com.oktoslack.slack.SlackUsers;
+import com.oktoslack.slack.UserFacingException;
 
 import com.oktoslack.oktopost.Oktopost;
 import com.oktoslack.oktopost.Workflow;

@@ -1,4 +1,7 @@
-package com.oktoslack.slack;
+package com.oktoslack.campaigns;
+
+import com.oktoslack.slack.Mrkdwn;
+import com.oktoslack.slack.SlackListener;
 
 import com.oktoslack.oktopost.Campaign;
 import com.oktoslack.oktopost.Oktopost;
