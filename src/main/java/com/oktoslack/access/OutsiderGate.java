@@ -21,7 +21,12 @@ import org.slf4j.LoggerFactory;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Every command, shortcut, button, form and event from a Slack guest or a user of another workspace stops
@@ -36,7 +41,18 @@ class OutsiderGate implements SlackListener, Middleware {
 
     private final Audience audience;
     private final PrivateReplies replies;
+    /**
+     * How long the ack may wait for Slack to describe the person (users.info, cached afterwards). Slack wants its
+     * ack within 3 s, and a 429's Retry-After can hold a Slack call far longer.
+     */
+    private static final long LOOKUP_AT_MOST_MILLIS = 1500;
+
     private final ExecutorService executor;
+    private final ExecutorService lookups = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "outsider-lookup");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     OutsiderGate(Audience audience, PrivateReplies replies, @Named("after-ack") ExecutorService executor) {
         this.audience = audience;
@@ -55,7 +71,7 @@ class OutsiderGate implements SlackListener, Middleware {
         if (userId == null || UNGATED.contains(req.getRequestType())) {
             return chain.next(req);
         }
-        Optional<String> refusal = audience.outsider(userId);
+        Optional<String> refusal = outsiderWithinAckTime(userId);
         if (refusal.isEmpty()) {
             return chain.next(req);
         }
@@ -75,5 +91,21 @@ class OutsiderGate implements SlackListener, Middleware {
             executor.execute(() -> replies.tell(PrivateReplies.Recipient.direct(userId), text));
         }
         return Response.ok();
+    }
+
+    /** A lookup that takes too long lets the request through: the features still check the person's link. */
+    private Optional<String> outsiderWithinAckTime(String userId) {
+        Future<Optional<String>> lookup = lookups.submit(() -> audience.outsider(userId));
+        try {
+            return lookup.get(LOOKUP_AT_MOST_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.info("Slack took too long to describe {}; the request goes on to the features' own checks", userId);
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 }

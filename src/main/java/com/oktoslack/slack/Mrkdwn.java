@@ -85,7 +85,7 @@ public final class Mrkdwn {
         return date(day.atStartOfDay(zone).toInstant(), "{date_long_pretty}", DAY.format(day));
     }
 
-    public static boolean present(@Nullable String text) {
+    private static boolean present(@Nullable String text) {
         return text != null && !text.isBlank();
     }
 
