@@ -1,5 +1,6 @@
 package com.oktoslack.approvals;
 
+import com.oktoslack.jobs.Jobs;
 import com.oktoslack.jobs.RecurringJob;
 import com.oktoslack.testing.FakeSlack;
 import com.oktoslack.testing.MovableClock;
@@ -38,6 +39,8 @@ class RemindersTest extends ApprovalsTestBase {
     MovableClock clock;
     @Inject
     List<RecurringJob> jobs;
+    @Inject
+    Jobs engine;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -123,8 +126,11 @@ class RemindersTest extends ApprovalsTestBase {
         sweep();
         assertEquals(0, reminders(ApprovalWorld.ANN, token).size(), "not a minute yet");
 
+        // This time on the job engine, as in production.
         clock.at(clock.instant().plusSeconds(61));
-        sweep();
+        engine.nudge("reminders.sweep");
+        Cards.until("Ann and Bob reminded", () -> reminders(ApprovalWorld.ANN, token).size() == 1
+                && reminders(ApprovalWorld.BOB, token).size() == 1);
         FakeSlack.Call ann = onlyReminder(ApprovalWorld.ANN, token);
         assertTrue(ann.param("text").startsWith(":alarm_clock: *Reminder*: this has waited 1 minute for your approval."),
                 ann.param("text"));
