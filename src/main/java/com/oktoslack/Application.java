@@ -1,6 +1,7 @@
 package com.oktoslack;
 
 import com.oktoslack.oktopost.OktopostAccountCheck;
+import com.oktoslack.reminders.ReminderSettings;
 import com.oktoslack.storage.DatabaseCheck;
 import com.oktoslack.storage.SecretCipher;
 import io.micronaut.context.ApplicationContext;
@@ -29,6 +30,11 @@ public class Application {
             Optional<String> secretKey = SecretCipher.invalidSetting(settingsOnly.getEnvironment());
             if (secretKey.isPresent()) {
                 System.err.println("okto-slack cannot start: " + secretKey.get());
+                System.exit(2);
+            }
+            Optional<String> reminders = ReminderSettings.invalidSetting(settingsOnly.getEnvironment());
+            if (reminders.isPresent()) {
+                System.err.println("okto-slack cannot start: " + reminders.get());
                 System.exit(2);
             }
             Optional<String> database = DatabaseCheck.problem(settingsOnly.getEnvironment());

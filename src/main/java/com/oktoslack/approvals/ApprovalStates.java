@@ -1,5 +1,6 @@
 package com.oktoslack.approvals;
 
+import com.oktoslack.history.DecisionHistory;
 import com.oktoslack.oktopost.WorkflowItem;
 import com.oktoslack.people.People;
 import com.oktoslack.people.PersonLink;
@@ -47,11 +48,12 @@ class ApprovalStates {
     private final People people;
     private final ItemJson json;
     private final Clock clock;
+    private final DecisionHistory history;
     private final Set<String> unrouted = ConcurrentHashMap.newKeySet();
 
     ApprovalStates(ApprovalItemRepository items, ApprovalCardRepository cards, ApprovalDecisionRepository decisions,
                    ApprovalDecisionIntentRepository intents, ChannelRoutes routes, People people, ItemJson json,
-                   Clock clock) {
+                   Clock clock, DecisionHistory history) {
         this.items = items;
         this.cards = cards;
         this.decisions = decisions;
@@ -60,6 +62,7 @@ class ApprovalStates {
         this.people = people;
         this.json = json;
         this.clock = clock;
+        this.history = history;
     }
 
     /** Stores new items (or a new round of one settled before) and makes their cards due; the number stored. */
@@ -235,6 +238,10 @@ class ApprovalStates {
     private void record(ApprovalItem item, String stepLabel, String outcome, @Nullable String slackUserId,
                         @Nullable String byName, @Nullable String note, String source, Instant now) {
         decisions.save(new ApprovalDecision(null, item.entityId(), item.round(), item.stepId(), stepLabel, outcome,
+                slackUserId, byName, note, source, now));
+        CardContent content = json.content(item);
+        history.record(new DecisionHistory.Decision(item.entityId(), item.round(), item.workflowId(),
+                json.step(item).workflowName(), item.stepId(), stepLabel, content.what(), content.text(), outcome,
                 slackUserId, byName, note, source, now));
     }
 

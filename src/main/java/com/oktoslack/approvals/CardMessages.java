@@ -1,5 +1,6 @@
 package com.oktoslack.approvals;
 
+import com.oktoslack.reminders.Urgency;
 import com.oktoslack.slack.PostedMessages;
 import com.oktoslack.slack.SlackError;
 import com.slack.api.methods.AsyncMethodsClient;
@@ -45,11 +46,13 @@ class CardMessages {
     private final AsyncMethodsClient async;
     private final MethodsClient slack;
     private final PostedMessages posted;
+    private final Urgency urgency;
 
-    CardMessages(AsyncMethodsClient async, MethodsClient slack, PostedMessages posted) {
+    CardMessages(AsyncMethodsClient async, MethodsClient slack, PostedMessages posted, Urgency urgency) {
         this.async = async;
         this.slack = slack;
         this.posted = posted;
+        this.urgency = urgency;
     }
 
     /** Posts the card; an exception means Slack's answer is unknown (it may have posted). */
@@ -57,7 +60,7 @@ class CardMessages {
         ChatPostMessageResponse response = async.chatPostMessage(r -> r
                 .channel(card.destination())
                 .text(ApprovalCards.text(state))
-                .blocks(ApprovalCards.card(state))
+                .blocks(urgency.marked(ApprovalCards.card(state), state.isPending(), state.content().scheduledAt()))
                 .metadata(Message.Metadata.builder().eventType(METADATA_EVENT)
                         .eventPayload(Map.of("entity_id", state.entityId(), "round", state.round())).build())
                 .unfurlLinks(false)
@@ -70,7 +73,7 @@ class CardMessages {
                 .channel(card.channelId())
                 .ts(card.ts())
                 .text(ApprovalCards.text(state))
-                .blocks(ApprovalCards.card(state))).get(WAIT_MINUTES, TimeUnit.MINUTES);
+                .blocks(urgency.marked(ApprovalCards.card(state), state.isPending(), state.content().scheduledAt()))).get(WAIT_MINUTES, TimeUnit.MINUTES);
         return new Answer(response.isOk(), response.getChannel(), response.getTs(), response.getError());
     }
 

@@ -66,7 +66,9 @@ public final class FakeSlack implements AutoCloseable {
     static final java.util.Set<String> METHODS = java.util.Set.of("auth.test", "users.info", "chat.postMessage",
             "chat.update", "chat.postEphemeral", "chat.getPermalink", "conversations.info", "conversations.open",
             "conversations.join", "conversations.history", "views.open", "views.update", "views.push", "views.publish",
-            "apps.connections.open");
+            "apps.connections.open",
+            // files.uploadV2, as the SDK's filesUploadV2 does it: see the block "File uploads" below.
+            "files.getUploadURLExternal", "files.completeUploadExternal");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -86,6 +88,7 @@ public final class FakeSlack implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api/", this::api);
         server.createContext("/response/", this::responseUrlCall);
+        server.createContext("/upload/", this::uploadCall);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
     }
@@ -175,6 +178,7 @@ public final class FakeSlack implements AutoCloseable {
 
     public void reset() {
         calls.clear();
+        uploads.clear();
         messages.clear();
         overrides.clear();
         rateLimited.clear();
@@ -368,6 +372,9 @@ public final class FakeSlack implements AutoCloseable {
                 ok.put("channel", Map.of("id", call.param("channel"), "name", name, "is_channel", true));
             }
             case "conversations.history" -> ok.put("messages", history(call));
+            case "files.getUploadURLExternal", "files.completeUploadExternal" -> {
+                return fileAnswer(call);
+            }
             case "conversations.open" -> ok.put("channel", Map.of("id", "D" + call.param("users").substring(1)));
             case "views.open", "views.update", "views.push", "views.publish" -> {
                 ObjectNode view = MAPPER.createObjectNode();
@@ -458,6 +465,89 @@ public final class FakeSlack implements AutoCloseable {
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
+        }
+    }
+
+    // ---- File uploads (files.uploadV2) ----------------------------------------------------------------------
+    // Slack's three steps: files.getUploadURLExternal (filename, length) hands out a file id and an upload URL;
+    // the bytes are POSTed there; files.completeUploadExternal (files=[{"id","title"}], channel_id) shares them.
+    // As strict as Slack: completing an unknown id, one whose bytes never arrived or differ from the announced
+    // length, or one already completed, is refused (file_not_found), and nothing is shared.
+
+    /** A file as uploaded: its bytes once POSTed, and where it was shared once completed (null before). */
+    public record Upload(String fileId, String filename, int length, byte[] bytes, String title, String channel,
+                         String initialComment) {
+        public String text() {
+            return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
+
+    /** Files completed (shared), in no particular order. */
+    public List<Upload> sharedFiles() {
+        return uploads.values().stream().filter(u -> u.channel() != null).toList();
+    }
+
+    private Object fileAnswer(Call call) {
+        if (call.method().equals("files.getUploadURLExternal")) {
+            String filename = call.param("filename");
+            String length = call.param("length");
+            if (filename == null || filename.isBlank() || length == null || !length.matches("\\d+") || Integer.parseInt(length) < 1) {
+                return Map.of("ok", false, "error", "invalid_arguments");
+            }
+            String id = "F" + sequence.incrementAndGet();
+            uploads.put(id, new Upload(id, filename, Integer.parseInt(length), null, null, null, null));
+            return Map.of("ok", true, "file_id", id,
+                    "upload_url", "http://127.0.0.1:" + server.getAddress().getPort() + "/upload/" + id);
+        }
+        String files = call.param("files");
+        if (files == null) {
+            return Map.of("ok", false, "error", "invalid_arguments");
+        }
+        JsonNode list;
+        try {
+            list = MAPPER.readTree(files);
+        } catch (IOException e) {
+            return Map.of("ok", false, "error", "invalid_arguments");
+        }
+        if (!list.isArray() || list.isEmpty()) {
+            return Map.of("ok", false, "error", "invalid_arguments");
+        }
+        for (JsonNode file : list) {
+            Upload upload = uploads.get(file.path("id").asText());
+            if (upload == null || upload.bytes() == null || upload.bytes().length != upload.length() || upload.channel() != null) {
+                return Map.of("ok", false, "error", "file_not_found");
+            }
+        }
+        String channel = call.param("channel_id") != null ? call.param("channel_id") : "";
+        List<Map<String, Object>> shared = new ArrayList<>();
+        for (JsonNode file : list) {
+            Upload upload = uploads.get(file.path("id").asText());
+            String title = file.path("title").asText(upload.filename());
+            uploads.put(upload.fileId(), new Upload(upload.fileId(), upload.filename(), upload.length(), upload.bytes(),
+                    title, channel, call.param("initial_comment")));
+            shared.add(Map.of("id", upload.fileId(), "name", upload.filename(), "title", title));
+        }
+        return Map.of("ok", true, "files", shared);
+    }
+
+    /** The upload URL: takes the bytes of a file id handed out and not yet completed; anything else is 404. */
+    private void uploadCall(HttpExchange exchange) throws IOException {
+        String id = exchange.getRequestURI().getPath().substring("/upload/".length());
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        Upload upload = uploads.get(id);
+        calls.add(new Call("upload", Map.of("file_id", id, "bytes", Integer.toString(body.length)), null, Instant.now()));
+        if (!"POST".equals(exchange.getRequestMethod()) || upload == null || upload.channel() != null) {
+            write(exchange, 404, "{\"ok\":false}");
+            return;
+        }
+        uploads.put(id, new Upload(id, upload.filename(), upload.length(), body, null, null, null));
+        exchange.getResponseHeaders().add("Content-Type", "text/plain");
+        byte[] ok = ("OK - " + body.length).getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(200, ok.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(ok);
         }
     }
 
