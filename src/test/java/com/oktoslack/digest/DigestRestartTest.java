@@ -80,7 +80,6 @@ class DigestRestartTest {
         properties.put("datasources.default.url", database);
         properties.put("okto.digest.test-clock", clock);
         properties.put("okto.digest.tick-every", tickEvery);
-        properties.put("okto.digest.first-tick-after", tickEvery);
         properties.put("okto.digest.reuse-data-for", "0s");
         return ApplicationContext.run(EmbeddedServer.class, properties, "test");
     }
