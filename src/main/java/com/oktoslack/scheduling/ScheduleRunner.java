@@ -16,6 +16,8 @@ import com.oktoslack.slack.UserMessages;
 import com.oktoslack.jobs.Jobs;
 import com.oktoslack.jobs.RecurringJob;
 import com.oktoslack.jobs.Retry;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,16 +54,18 @@ class ScheduleRunner implements RecurringJob {
     private final ObjectMapper json;
     private final Jobs jobs;
     private final SchedulingSettings settings;
+    private final ScheduleWake wake;
     private final Clock clock;
 
     ScheduleRunner(ScheduleRequestRepository requests, Oktopost oktopost, PrivateReplies replies, ObjectMapper json,
-                   Jobs jobs, SchedulingSettings settings, Clock clock) {
+                   Jobs jobs, SchedulingSettings settings, ScheduleWake wake, Clock clock) {
         this.requests = requests;
         this.oktopost = oktopost;
         this.replies = replies;
         this.json = json;
         this.jobs = jobs;
         this.settings = settings;
+        this.wake = wake;
         this.clock = clock;
     }
 
@@ -85,18 +89,34 @@ class ScheduleRunner implements RecurringJob {
         return settings.sweepEvery();
     }
 
+    /** A start carries on with what a stopped run left: the sweep's next run may be up to a sweep away. */
+    @EventListener
+    void onStartup(StartupEvent event) {
+        jobs.nudge(KIND);
+    }
+
+    /**
+     * Carries out every request due, until none is (retries that fall due meanwhile included); then asks for a
+     * run when the next retry is due.
+     */
     @Override
     public void run() {
-        for (ScheduleRequest request : requests.findDue(clock.instant())) {
-            if (ScheduleRequest.RUNNING.equals(request.status())) {
-                LOG.info("Carrying on with scheduling request {}, left unfinished by a stopped run", request.viewId());
+        while (true) {
+            Instant now = clock.instant();
+            List<ScheduleRequest> due = requests.findDue(now);
+            if (due.isEmpty()) {
+                requests.findNextRetry(now).ifPresent(next -> wake.at(Duration.between(now, next.nextAttemptAt())));
+                return;
             }
-            if (requests.take(request.viewId(), clock.instant()) == 1) {
-                carryOut(request.viewId());
+            for (ScheduleRequest request : due) {
+                if (ScheduleRequest.RUNNING.equals(request.status())) {
+                    LOG.info("Carrying on with scheduling request {}, left unfinished by a stopped run", request.viewId());
+                }
+                if (requests.take(request.viewId(), clock.instant()) == 1) {
+                    carryOut(request.viewId());
+                }
             }
         }
-        requests.findNextRetry(clock.instant()).ifPresent(next ->
-                jobs.nudgeAt(KIND, Instant.now().plus(Duration.between(clock.instant(), next.nextAttemptAt()))));
     }
 
     private void carryOut(String viewId) {

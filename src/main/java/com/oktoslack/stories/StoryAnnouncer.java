@@ -243,8 +243,9 @@ class StoryAnnouncer implements RecurringJob {
                 announcements.failInterrupted(announcement.id(), announcement.attemptedAt(),
                         "posting was interrupted (" + announcement.attempts() + " attempts)");
             } else {
-                announcements.requeueInterrupted(announcement.id(), announcement.attemptedAt(),
-                        clock.instant().plus(retry.delayBefore(announcement.attempts() + 1)), "posting was interrupted");
+                // It has waited INTERRUPTED_AFTER already: due again at once, its attempt counted.
+                announcements.requeueInterrupted(announcement.id(), announcement.attemptedAt(), clock.instant(),
+                        "posting was interrupted");
             }
         }
     }

@@ -35,10 +35,6 @@ interface StoryRequestRepository extends CrudRepository<StoryRequest, String> {
     @Query("SELECT * FROM story_request WHERE status IN ('new', 'retry') AND next_attempt_at <= :now ORDER BY created_at")
     List<StoryRequest> findDue(Instant now);
 
-    /** The earliest retry still to come, if any. */
-    @Query("SELECT * FROM story_request WHERE status = 'retry' AND next_attempt_at > :now ORDER BY next_attempt_at LIMIT 1")
-    Optional<StoryRequest> findNextRetry(Instant now);
-
     /**
      * Requests left 'working' by a run that stopped. Only the job works on requests, on one replica at a time,
      * so when it starts nothing else is working on one.

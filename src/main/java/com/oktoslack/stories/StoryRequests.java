@@ -8,6 +8,8 @@ import com.oktoslack.jobs.Jobs;
 import com.oktoslack.jobs.RecurringJob;
 import com.oktoslack.jobs.Retry;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,8 +97,12 @@ class StoryRequests implements RecurringJob {
             LOG.info("Resuming {} story request(s) left unfinished by a stopped run", revived);
         }
         repository.findDue(clock.instant()).forEach(request -> run(request.viewId()));
-        repository.findNextRetry(clock.instant()).ifPresent(next ->
-                jobs.nudgeAt(KIND, Instant.now().plus(Duration.between(clock.instant(), next.nextAttemptAt()))));
+    }
+
+    /** A start carries on with what a stopped run left: the job's next run may be up to a sweep away. */
+    @EventListener
+    void onStartup(StartupEvent event) {
+        jobs.nudge(KIND);
     }
 
     void run(String viewId) {
