@@ -6,7 +6,8 @@ import com.oktoslack.digest.DigestSender.Outcome;
 import com.oktoslack.oktopost.OktopostException;
 import com.oktoslack.people.People;
 import com.oktoslack.people.PersonLink;
-import io.micronaut.scheduling.annotation.Scheduled;
+import com.oktoslack.jobs.RecurringJob;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,16 +19,17 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Sends the digests that are due, every minute. Each send is claimed in SQLite for its local day first
- * ({@link DigestSubscriptions#claim}), so overlapping ticks, a second process or a restart never send a day
- * twice; a day missed while the app was down goes out at the first tick after it is back, the same local
+ * Sends the digests that are due: the job {@value #KIND}, every {@code okto.digest.tick-every}, on one replica at
+ * a time. Each send is also claimed in the database for its local day first ({@link DigestSubscriptions#claim}),
+ * so a tick cut short and run again elsewhere, a second replica or a restart never send a day twice; a day missed while the app was down goes out at the first tick after it is back, the same local
  * day. Oktopost is only asked when something is due, once for all digests due together.
  */
 @Singleton
-class DigestScheduler {
+class DigestScheduler implements RecurringJob {
+
+    static final String KIND = "digest.send";
 
     private static final Logger LOG = LoggerFactory.getLogger(DigestScheduler.class);
     static final Duration RETRY_AFTER = Duration.ofMinutes(5);
@@ -41,35 +43,41 @@ class DigestScheduler {
     private final People people;
     private final AlreadyApproved alreadyApproved;
     private final Clock clock;
-    private final ReentrantLock ticking = new ReentrantLock();
+    private final Duration tickEvery;
 
     DigestScheduler(DigestSubscriptions subscriptions, DigestSource source, DigestSender sender, People people,
-                    AlreadyApproved alreadyApproved, Clock clock) {
+                    AlreadyApproved alreadyApproved, Clock clock, @Value("${okto.digest.tick-every}") Duration tickEvery) {
         this.subscriptions = subscriptions;
         this.alreadyApproved = alreadyApproved;
         this.source = source;
         this.sender = sender;
         this.people = people;
         this.clock = clock;
+        this.tickEvery = tickEvery;
     }
 
-    @Scheduled(fixedDelay = "${okto.digest.tick-every}", initialDelay = "${okto.digest.first-tick-after}")
-    void tick() {
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public Duration every() {
+        return tickEvery;
+    }
+
+    @Override
+    public void run() {
         sendDue();
     }
 
     /** Sends what is due now; answers how many digests went out. */
     int sendDue() {
-        if (!ticking.tryLock()) {
-            return 0;
-        }
         try {
             return sendDue(clock.instant());
         } catch (RuntimeException e) {
             LOG.error("Digest tick failed", e);
             return 0;
-        } finally {
-            ticking.unlock();
         }
     }
 

@@ -5,8 +5,8 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import java.time.Duration;
 
 /**
- * Tunables of the digest; defaults in application.yml. The tick periods are read by the {@code @Scheduled}
- * annotation of {@link DigestScheduler}, from the same {@code okto.digest} keys.
+ * Tunables of the digest; defaults in application.yml. The tick period, {@code okto.digest.tick-every}, is
+ * read by {@link DigestScheduler}, the job that sends due digests.
  *
  * @param reuseDataFor how long one read of Oktopost serves the digests that fall due together
  */

@@ -8,7 +8,9 @@ import java.time.Instant;
 
 /**
  * One accepted submission of the modal, keyed by Slack's view id so a second submit is recognised. {@code plan}
- * is the {@link ScheduleOrder} and {@code progress} the {@link ScheduleProgress}, both JSON.
+ * is the {@link ScheduleOrder} and {@code progress} the {@link ScheduleProgress}, both JSON. A request that failed
+ * in passing is 'accepted' again with its {@code attempts} counted and its progress kept, due at
+ * {@code nextAttemptAt}.
  */
 @MappedEntity("schedule_request")
 record ScheduleRequest(@Id String viewId,
@@ -18,8 +20,11 @@ record ScheduleRequest(@Id String viewId,
                        String status,
                        @Nullable String outcome,
                        Instant createdAt,
-                       Instant updatedAt) {
+                       Instant updatedAt,
+                       int attempts,
+                       @Nullable Instant nextAttemptAt) {
 
+    /** Waiting for its first attempt, or for the next one after a passing failure. */
     static final String ACCEPTED = "accepted";
     static final String RUNNING = "running";
     static final String DONE = "done";

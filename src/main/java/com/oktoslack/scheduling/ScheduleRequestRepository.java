@@ -8,6 +8,7 @@ import io.micronaut.data.repository.CrudRepository;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.ANSI) // the SQL both SQLite and PostgreSQL accept: see storage/DatabaseVendor
 interface ScheduleRequestRepository extends CrudRepository<ScheduleRequest, String> {
@@ -23,14 +24,40 @@ interface ScheduleRequestRepository extends CrudRepository<ScheduleRequest, Stri
     @Query("UPDATE schedule_request SET status = 'running', updated_at = :now WHERE view_id = :viewId AND status = 'accepted'")
     int claim(String viewId, Instant now);
 
-    /** Takes over a request an earlier run of the app accepted or started and did not finish. */
+    /** Due now: waiting for an attempt, or cut short while running (only the sweep runs requests, one at a time). */
     @Query("""
-            UPDATE schedule_request SET status = 'running', updated_at = :now
-            WHERE view_id = :viewId AND status IN ('accepted', 'running') AND updated_at < :startedAt""")
-    int reclaim(String viewId, Instant startedAt, Instant now);
+            SELECT * FROM schedule_request WHERE (status = 'accepted' AND (next_attempt_at IS NULL OR next_attempt_at <= :now))
+            OR status = 'running' ORDER BY created_at""")
+    List<ScheduleRequest> findDue(Instant now);
 
-    @Query("SELECT * FROM schedule_request WHERE status IN ('accepted', 'running') AND updated_at < :startedAt ORDER BY created_at")
-    List<ScheduleRequest> findUnfinished(Instant startedAt);
+    /** Takes a due request, or one a stopped run left 'running'. */
+    @Query("UPDATE schedule_request SET status = 'running', updated_at = :now WHERE view_id = :viewId AND status IN ('accepted', 'running')")
+    int take(String viewId, Instant now);
+
+    /** A passing failure: accepted again, its progress kept, due at {@code nextAttemptAt}. */
+    @Query("""
+            UPDATE schedule_request SET status = 'accepted', attempts = :attempts, next_attempt_at = :nextAttemptAt,
+            updated_at = :now WHERE view_id = :viewId""")
+    int retryAt(String viewId, int attempts, Instant nextAttemptAt, Instant now);
+
+    /** The earliest attempt still to come, if any. */
+    @Query("""
+            SELECT * FROM schedule_request WHERE status = 'accepted' AND next_attempt_at > :now
+            ORDER BY next_attempt_at LIMIT 1""")
+    Optional<ScheduleRequest> findNextRetry(Instant now);
+
+    /** The longest-waiting request due now (for the queue's age). */
+    @Query("""
+            SELECT * FROM schedule_request WHERE status IN ('accepted', 'running')
+            ORDER BY COALESCE(next_attempt_at, created_at) LIMIT 1""")
+    Optional<ScheduleRequest> findOldestWaiting();
+
+    @Query("SELECT COUNT(*) FROM schedule_request WHERE status IN ('accepted', 'running')")
+    long countWaiting();
+
+    /** Requests that failed since {@code since} (everything removed again, or not). */
+    @Query("SELECT COUNT(*) FROM schedule_request WHERE status IN ('undone', 'failed') AND updated_at >= :since")
+    long countFailedSince(Instant since);
 
     @Query("UPDATE schedule_request SET progress = :progress, updated_at = :now WHERE view_id = :viewId")
     int saveProgress(String viewId, String progress, Instant now);

@@ -13,30 +13,38 @@ import com.oktoslack.scheduling.ScheduleProgress.Call;
 import com.oktoslack.slack.Mrkdwn;
 import com.oktoslack.slack.PrivateReplies;
 import com.oktoslack.slack.UserMessages;
+import com.oktoslack.jobs.Jobs;
+import com.oktoslack.jobs.RecurringJob;
+import com.oktoslack.jobs.Retry;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
 
 /**
  * Carries out accepted submissions after the ack: a message per network, the posts, then the workflow. Every
- * created id is saved before the next call, so a failure removes exactly what exists (and says what it could
- * not remove), and requests a stopped process left unfinished carry on after the next start.
+ * created id is saved before the next call, so a retry skips what exists (and first looks for posts whose
+ * answer was lost), and a failure removes exactly what exists (and says what it could not remove). It is the
+ * job {@value #KIND}: the engine runs it on one replica at a time, so a request still 'running' when it starts
+ * was cut short by a stopped replica and is carried on. A passing failure (Oktopost busy, erring or unreachable)
+ * is tried again with the backoff of {@link SchedulingSettings#retry()}; once those attempts are used up, what
+ * was created is removed and the person is told.
  */
 @Singleton
-class ScheduleRunner {
+class ScheduleRunner implements RecurringJob {
+
+    static final String KIND = "scheduling.requests";
 
     private static final Logger LOG = LoggerFactory.getLogger(ScheduleRunner.class);
 
@@ -44,19 +52,21 @@ class ScheduleRunner {
     private final Oktopost oktopost;
     private final PrivateReplies replies;
     private final ObjectMapper json;
-    private final ExecutorService executor;
+    private final Jobs jobs;
+    private final SchedulingSettings settings;
+    private final ScheduleWake wake;
     private final Clock clock;
-    private final Instant startedAt;
 
     ScheduleRunner(ScheduleRequestRepository requests, Oktopost oktopost, PrivateReplies replies, ObjectMapper json,
-                   @Named("after-ack") ExecutorService executor, Clock clock) {
+                   Jobs jobs, SchedulingSettings settings, ScheduleWake wake, Clock clock) {
         this.requests = requests;
         this.oktopost = oktopost;
         this.replies = replies;
         this.json = json;
-        this.executor = executor;
+        this.jobs = jobs;
+        this.settings = settings;
+        this.wake = wake;
         this.clock = clock;
-        this.startedAt = clock.instant();
     }
 
     /** Stores the order; false when this modal was submitted before, and then nothing is stored. */
@@ -64,43 +74,71 @@ class ScheduleRunner {
         return requests.insertIfAbsent(viewId, slackUserId, write(order), write(ScheduleProgress.none()), clock.instant()) == 1;
     }
 
+    /** The stored request is carried out by the next sweep, brought forward to now. */
     void start(String viewId) {
-        executor.execute(() -> {
-            try {
-                if (requests.claim(viewId, clock.instant()) == 1) {
-                    run(viewId);
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("Scheduling request {} could not be carried out", viewId, e);
-            }
-        });
+        jobs.nudge(KIND);
     }
 
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public Duration every() {
+        return settings.sweepEvery();
+    }
+
+    /** A start carries on with what a stopped run left: the sweep's next run may be up to a sweep away. */
     @EventListener
     void onStartup(StartupEvent event) {
-        executor.execute(this::resumeUnfinished);
+        jobs.nudge(KIND);
     }
 
-    void resumeUnfinished() {
-        try {
-            for (ScheduleRequest request : requests.findUnfinished(startedAt)) {
-                if (requests.reclaim(request.viewId(), startedAt, clock.instant()) == 1) {
-                    LOG.info("Carrying on with scheduling request {} left unfinished by the last run", request.viewId());
-                    run(request.viewId());
+    /**
+     * Carries out every request due, until none is (retries that fall due meanwhile included); then asks for a
+     * run when the next retry is due.
+     */
+    @Override
+    public void run() {
+        while (true) {
+            Instant now = clock.instant();
+            List<ScheduleRequest> due = requests.findDue(now);
+            if (due.isEmpty()) {
+                requests.findNextRetry(now).ifPresent(next -> wake.at(Duration.between(now, next.nextAttemptAt())));
+                return;
+            }
+            for (ScheduleRequest request : due) {
+                if (ScheduleRequest.RUNNING.equals(request.status())) {
+                    LOG.info("Carrying on with scheduling request {}, left unfinished by a stopped run", request.viewId());
+                }
+                if (requests.take(request.viewId(), clock.instant()) == 1) {
+                    carryOut(request.viewId());
                 }
             }
-        } catch (RuntimeException e) {
-            LOG.warn("Unfinished scheduling requests could not be resumed", e);
         }
     }
 
-    private void run(String viewId) {
+    private void carryOut(String viewId) {
         ScheduleRequest request = requests.findById(viewId).orElseThrow();
         ScheduleOrder order = read(request.plan(), ScheduleOrder.class);
         Tracker tracker = new Tracker(viewId, read(request.progress(), ScheduleProgress.class));
         try {
             create(order, tracker);
         } catch (Exception | Error failure) {
+            int attempts = request.attempts() + 1;
+            Retry retry = settings.retry();
+            if (isPassing(failure) && !retry.exhausted(attempts)) {
+                Duration wait = retry.delayBefore(attempts + 1);
+                if (failure instanceof OktopostException.RateLimited limited && limited.retryAfter() != null
+                        && limited.retryAfter().compareTo(wait) > 0) {
+                    wait = limited.retryAfter();
+                }
+                requests.retryAt(viewId, attempts, clock.instant().plus(wait), clock.instant());
+                LOG.info("Scheduling request {} will be tried again in {} (attempt {} of {}): {}", viewId, wait,
+                        attempts + 1, retry.attempts(), failure.toString());
+                return;
+            }
             undo(request, order, tracker.progress, failure);
             return;
         }
@@ -110,13 +148,19 @@ class ScheduleRunner {
         replies.tell(new PrivateReplies.Recipient(request.slackUserId(), order.responseUrl(), null), report);
     }
 
+    /** Oktopost pacing, erring or unreachable: worth another try, which first looks at what the last one did. */
+    private static boolean isPassing(Throwable failure) {
+        return failure instanceof OktopostException.RateLimited || mayHaveWorked(failure);
+    }
+
     private void create(ScheduleOrder order, Tracker tracker) {
         for (ScheduleOrder.Target target : order.targets()) {
             String network = target.network();
             String messageId = tracker.progress.messages().get(network);
             if (messageId == null) {
                 if (tracker.progress.isCalling(Call.MESSAGE, network)) {
-                    LOG.warn("The {} message may have been created before the app stopped; creating it again", network);
+                    // Messages cannot be looked up by campaign: the worst a second create leaves is an unused message.
+                    LOG.warn("The {} message may have been created by an attempt whose answer was lost; creating it again", network);
                 }
                 tracker.save(tracker.progress.calling(Call.MESSAGE, network));
                 Message message = oktopost.createMessage(NewMessage.text(network, order.campaignId(), order.text()));
@@ -267,7 +311,7 @@ class ScheduleRunner {
         }
     }
 
-    /** The progress of one request, saved to SQLite on every change. */
+    /** The progress of one request, saved to the database on every change. */
     private final class Tracker {
         private final String viewId;
         private ScheduleProgress progress;

@@ -43,7 +43,11 @@ class RejectedRequests {
         }
     }
 
-    /** Reports what the last minute counted, so a flood that stops is still told. */
+    /**
+     * Reports what the last minute counted, so a flood that stops is still told. Not on the job engine: the
+     * counts are this replica's own log lines, lost with it and worth nothing to another, so nothing here is
+     * durable work.
+     */
     @Scheduled(fixedDelay = "1m", initialDelay = "1m")
     void flush() {
         String line;

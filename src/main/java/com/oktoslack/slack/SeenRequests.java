@@ -5,7 +5,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.builtin.EventRequest;
-import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -60,7 +59,7 @@ class SeenRequests {
         keys.forEach(repository::forget);
     }
 
-    @Scheduled(fixedDelay = "1m", initialDelay = "1m")
+    /** Forgets what is older than kept; run by {@link SeenRequestsPruning}. */
     void forgetExpired() {
         repository.forgetBefore(clock.millis() - KEEP.toMillis());
     }

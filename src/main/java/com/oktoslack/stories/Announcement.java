@@ -26,12 +26,15 @@ record Announcement(@Id @GeneratedValue @Nullable Long id,
                     @Nullable String linkUrl,
                     @Nullable Instant expiresAt,
                     @Nullable Instant checkedAt,
-                    @Nullable String ended) {
+                    @Nullable String ended,
+                    int attempts) {
 
     static final String DUE = "due";
     static final String POSTING = "posting";
     static final String POSTED = "posted";
     static final String SKIPPED = "skipped";
+    /** Its attempts are used up; note says why. */
+    static final String FAILED = "failed";
     static final String CLOSING = "closing";
     static final String CLOSED = "closed";
 

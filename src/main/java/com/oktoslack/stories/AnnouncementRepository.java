@@ -27,9 +27,37 @@ interface AnnouncementRepository extends CrudRepository<Announcement, Long> {
 
     Optional<Announcement> findByStoryIdAndChannelId(String storyId, String channelId);
 
-    /** Takes a due row for posting; 0 when someone else did, or it is no longer due. */
-    @Query("UPDATE story_announcement SET status = 'posting', attempted_at = :now WHERE id = :id AND status = 'due'")
+    /** Takes a due row for posting, counting an attempt; 0 when someone else did, or it is no longer due. */
+    @Query("""
+            UPDATE story_announcement SET status = 'posting', attempted_at = :now, attempts = attempts + 1
+            WHERE id = :id AND status = 'due'""")
     int claim(long id, Instant now);
+
+    /** Rows 'posting' since before {@code before}: no post is under way for them any more. */
+    @Query("SELECT * FROM story_announcement WHERE status = 'posting' AND attempted_at < :before ORDER BY id")
+    List<Announcement> findInterrupted(Instant before);
+
+    /** An interrupted row made due again, unless another run took it since ({@code attemptedAt} changed). */
+    @Query("""
+            UPDATE story_announcement SET status = 'due', due_at = :dueAt, note = :note
+            WHERE id = :id AND status = 'posting' AND attempted_at = :attemptedAt""")
+    int requeueInterrupted(long id, Instant attemptedAt, Instant dueAt, String note);
+
+    @Query("""
+            UPDATE story_announcement SET status = 'failed', note = :note
+            WHERE id = :id AND status = 'posting' AND attempted_at = :attemptedAt""")
+    int failInterrupted(long id, Instant attemptedAt, String note);
+
+    /** Its attempts are used up: kept, with the reason, and shown as failed. */
+    @Query("UPDATE story_announcement SET status = 'failed', note = :note WHERE id = :id")
+    int markFailed(long id, String note);
+
+    @Query("SELECT COUNT(*) FROM story_announcement WHERE status = :status")
+    long countByStatusIs(String status);
+
+    /** The due row that has waited longest. */
+    @Query("SELECT * FROM story_announcement WHERE status = 'due' AND due_at <= :now ORDER BY due_at LIMIT 1")
+    Optional<Announcement> findOldestDue(Instant now);
 
     @Query("UPDATE story_announcement SET status = 'posted', message_ts = :ts, note = NULL WHERE id = :id")
     int markPosted(long id, String ts);

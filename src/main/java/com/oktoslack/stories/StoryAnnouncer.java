@@ -9,7 +9,9 @@ import com.slack.api.methods.AsyncMethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.Message;
-import io.micronaut.scheduling.annotation.Scheduled;
+import com.oktoslack.jobs.RecurringJob;
+import com.oktoslack.jobs.Retry;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,18 +31,23 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Announces new board stories in the stories channel, once per story and channel. Each announcement is a
- * row first; it is claimed ('posting') right before chat.postMessage and marked posted with the ts after.
- * A row still 'posting' when no post is under way was interrupted: the channel is checked for the message
- * (found by its metadata) before it is posted again.
+ * row first; it is claimed ('posting', an attempt counted) right before chat.postMessage and marked posted with
+ * the ts after. A row still 'posting' longer than a post can take was interrupted: the channel is checked for
+ * the message (found by its metadata) before it is posted again. A post Slack refuses in passing is tried again
+ * with the backoff of {@code okto.stories.retry}; once those attempts are used up the row is 'failed'. The job
+ * {@value #KIND} sweeps for what the webhook path left, then closes the cards of stories that have ended.
  */
 @Singleton
-class StoryAnnouncer {
+class StoryAnnouncer implements RecurringJob {
 
+    static final String KIND = "stories.announce";
     static final String METADATA_EVENT = "okto_story_announced";
+    /** Longer than a post is waited for: a row 'posting' this long has no post under way on any replica. */
+    static final Duration INTERRUPTED_AFTER = Duration.ofMinutes(3);
+    private static final Duration POST_WAIT = Duration.ofMinutes(2);
 
     private static final Logger LOG = LoggerFactory.getLogger(StoryAnnouncer.class);
     private static final int BATCH = 200;
@@ -56,11 +63,14 @@ class StoryAnnouncer {
     private final PostedMessages posted;
     private final StoryCardCloser cards;
     private final Clock clock;
-    private final ReentrantLock working = new ReentrantLock();
+    private final Retry retry;
+    private final Duration sweepEvery;
+    // Only the log line about a missing route is said once per process; nothing durable rests on it.
     private final AtomicBoolean toldNoRoute = new AtomicBoolean();
 
     StoryAnnouncer(AnnouncementRepository announcements, StoryLookup lookup, ChannelRoutes routes,
-                   AsyncMethodsClient slackAsync, PostedMessages posted, StoryCardCloser cards, Clock clock) {
+                   AsyncMethodsClient slackAsync, PostedMessages posted, StoryCardCloser cards, Clock clock,
+                   StoryRetry retry, @Value("${okto.stories.sweep-every}") Duration sweepEvery) {
         this.announcements = announcements;
         this.lookup = lookup;
         this.routes = routes;
@@ -68,6 +78,8 @@ class StoryAnnouncer {
         this.posted = posted;
         this.cards = cards;
         this.clock = clock;
+        this.retry = retry.retry();
+        this.sweepEvery = sweepEvery;
     }
 
     /** Makes the stories due in the stories channel; false (and said once in the log) when none is routed. */
@@ -85,45 +97,45 @@ class StoryAnnouncer {
         return true;
     }
 
-    /** Posts what is due; a failure leaves the rest due and is thrown, so the caller can retry later. */
+    /**
+     * Posts what is due; a failure leaves the rest due and is thrown, so the caller can retry later. Safe beside
+     * another run on this or another replica: each post is claimed first, and only rows left 'posting' longer
+     * than a post can take are taken for interrupted.
+     */
     void announceDue() throws IOException, SlackApiException, InterruptedException {
-        working.lock();
-        try {
-            resolveInterrupted();
-            postDue();
-        } finally {
-            working.unlock();
-        }
+        resolveInterrupted();
+        postDue();
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public Duration every() {
+        return sweepEvery;
     }
 
     /**
      * Catches what the webhook path left (stories due on their publish date, failures, interrupted posts), then
      * closes the cards of stories that have ended; either goes on when the other fails.
      */
-    @Scheduled(fixedDelay = "${okto.stories.sweep-every}", initialDelay = "${okto.stories.sweep-delay}")
-    void sweep() {
-        if (!working.tryLock()) {
-            return;
+    @Override
+    public void run() throws InterruptedException {
+        try {
+            announceDue();
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            LOG.warn("Story announcements will be tried again: {}", e.toString());
         }
         try {
-            try {
-                resolveInterrupted();
-                postDue();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                LOG.warn("Story announcements will be tried again: {}", e.toString());
-            }
-            try {
-                cards.closeEnded();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Exception e) {
-                LOG.warn("Cards of ended stories will be closed later: {}", e.toString());
-            }
-        } finally {
-            working.unlock();
+            cards.closeEnded();
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            LOG.warn("Cards of ended stories will be closed later: {}", e.toString());
         }
     }
 
@@ -176,7 +188,7 @@ class StoryAnnouncer {
                     .metadata(Message.Metadata.builder().eventType(METADATA_EVENT)
                             .eventPayload(Map.of("story_id", story.id())).build())
                     .unfurlLinks(false)
-                    .unfurlMedia(false)).get(2, TimeUnit.MINUTES);
+                    .unfurlMedia(false)).get(POST_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             // Slack may have posted it: the row stays 'posting' and the channel is checked before the next try.
             throw new IllegalStateException("Announcing story " + story.id() + " got no clear answer from Slack", e);
@@ -192,7 +204,7 @@ class StoryAnnouncer {
             announcements.markSkipped(announcement.id(), "Slack: " + error);
             return;
         }
-        announcements.markDue(announcement.id(), clock.instant(), "Slack: " + error);
+        tryAgainOrFail(announcement.id(), announcement.attempts() + 1, "Slack: " + error);
         throw new IllegalStateException("Slack refused to announce story " + story.id() + ": " + error);
     }
 
@@ -207,14 +219,33 @@ class StoryAnnouncer {
         }
     }
 
-    /** Rows left 'posting' by a crash or an unclear answer: adopt the message if it is there, else post again. */
+    /** After {@code attempts} tries: due again after the backoff, or failed for good once they are used up. */
+    private void tryAgainOrFail(long id, int attempts, String reason) {
+        if (retry.exhausted(attempts)) {
+            LOG.warn("Story announcement {} is given up after {} attempt(s): {}", id, attempts, reason);
+            announcements.markFailed(id, reason + " (" + attempts + " attempts)");
+        } else {
+            announcements.markDue(id, clock.instant().plus(retry.delayBefore(attempts + 1)), reason);
+        }
+    }
+
+    /**
+     * Rows left 'posting' by a crash or an unclear answer: adopt the message if it is there, else post again. A
+     * row is changed only if no other run took it meanwhile (same attempt time), so two runs never both post it.
+     */
     private void resolveInterrupted() throws IOException, SlackApiException {
-        for (Announcement announcement : announcements.findByStatus(Announcement.POSTING)) {
+        Instant stale = clock.instant().minus(INTERRUPTED_AFTER);
+        for (Announcement announcement : announcements.findInterrupted(stale)) {
             Optional<String> ts = findPosted(announcement);
             if (ts.isPresent()) {
                 announcements.markPosted(announcement.id(), ts.get());
+            } else if (retry.exhausted(announcement.attempts())) {
+                announcements.failInterrupted(announcement.id(), announcement.attemptedAt(),
+                        "posting was interrupted (" + announcement.attempts() + " attempts)");
             } else {
-                announcements.markDue(announcement.id(), clock.instant(), "posting was interrupted");
+                // It has waited INTERRUPTED_AFTER already: due again at once, its attempt counted.
+                announcements.requeueInterrupted(announcement.id(), announcement.attemptedAt(), clock.instant(),
+                        "posting was interrupted");
             }
         }
     }

@@ -8,6 +8,7 @@ import io.micronaut.data.repository.CrudRepository;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.ANSI) // the SQL both SQLite and PostgreSQL accept: see storage/DatabaseVendor
 interface StoryRequestRepository extends CrudRepository<StoryRequest, String> {
@@ -31,12 +32,23 @@ interface StoryRequestRepository extends CrudRepository<StoryRequest, String> {
                 last_error = :lastError, updated_at = :now WHERE view_id = :viewId""")
     int settle(String viewId, String status, int attempts, Instant nextAttemptAt, @Nullable String lastError, Instant now);
 
-    @Query("SELECT * FROM story_request WHERE status = 'retry' AND next_attempt_at <= :now ORDER BY created_at")
+    @Query("SELECT * FROM story_request WHERE status IN ('new', 'retry') AND next_attempt_at <= :now ORDER BY created_at")
     List<StoryRequest> findDue(Instant now);
 
-    /** Requests a previous run of the app accepted or started but did not finish. */
-    @Query("""
-            UPDATE story_request SET status = 'retry', next_attempt_at = :now
-            WHERE status IN ('new', 'working') AND updated_at < :startedAt""")
-    int reviveInterrupted(Instant startedAt, Instant now);
+    /**
+     * Requests left 'working' by a run that stopped. Only the job works on requests, on one replica at a time,
+     * so when it starts nothing else is working on one.
+     */
+    @Query("UPDATE story_request SET status = 'retry', next_attempt_at = :now WHERE status = 'working'")
+    int reviveInterrupted(Instant now);
+
+    @Query("SELECT COUNT(*) FROM story_request WHERE status IN ('new', 'retry', 'working')")
+    long countWaiting();
+
+    @Query("SELECT COUNT(*) FROM story_request WHERE status = 'failed'")
+    long countFailed();
+
+    /** The request due now that has waited longest. */
+    @Query("SELECT * FROM story_request WHERE status IN ('new', 'retry') AND next_attempt_at <= :now ORDER BY next_attempt_at LIMIT 1")
+    Optional<StoryRequest> findOldestDue(Instant now);
 }

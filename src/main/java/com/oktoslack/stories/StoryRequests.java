@@ -4,8 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.oktoslack.oktopost.OktopostException;
 import com.oktoslack.slack.UserMessages;
-import io.micronaut.scheduling.annotation.Scheduled;
-import jakarta.inject.Named;
+import com.oktoslack.jobs.Jobs;
+import com.oktoslack.jobs.RecurringJob;
+import com.oktoslack.jobs.Retry;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,17 +20,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Accepted modal submissions, carried out after the ack. A request is stored before the ack, so it survives
- * a crash; a second submission of the same modal is recognised by its view id. Passing failures (Oktopost
- * busy or unreachable) are retried with backoff; requests a stopped process left unfinished are resumed.
+ * Accepted modal submissions, carried out after the ack by the job {@value #KIND}. A request is stored before the
+ * ack, so it survives a crash; a second submission of the same modal is recognised by its view id. Passing
+ * failures (Oktopost busy or unreachable) are retried with the backoff of {@code okto.stories.retry}, then
+ * 'failed'. The engine runs the job on one replica at a time, so a request still 'working' when it starts was
+ * cut short by a stopped replica, and is resumed.
  */
 @Singleton
-class StoryRequests {
+class StoryRequests implements RecurringJob {
+
+    static final String KIND = "stories.requests";
 
     /** What a kind of request does. Progress is saved through {@link Progress} so a resumed run skips done steps. */
     interface Work {
@@ -43,24 +50,24 @@ class StoryRequests {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(StoryRequests.class);
-    static final int MAX_ATTEMPTS = 5;
 
     private final StoryRequestRepository repository;
     private final Map<String, Work> works;
     private final ObjectMapper json;
-    private final ExecutorService afterAck;
+    private final Jobs jobs;
+    private final Retry retry;
+    private final Duration sweepEvery;
     private final Clock clock;
-    private final Instant startedAt;
-    private volatile boolean revived;
 
-    StoryRequests(StoryRequestRepository repository, List<Work> works, ObjectMapper json,
-                  @Named("after-ack") ExecutorService afterAck, Clock clock) {
+    StoryRequests(StoryRequestRepository repository, List<Work> works, ObjectMapper json, Jobs jobs, StoryRetry retry,
+                  @Value("${okto.stories.sweep-every}") Duration sweepEvery, Clock clock) {
         this.repository = repository;
         this.works = works.stream().collect(Collectors.toMap(Work::kind, Function.identity()));
         this.json = json;
-        this.afterAck = afterAck;
+        this.jobs = jobs;
+        this.retry = retry.retry();
+        this.sweepEvery = sweepEvery;
         this.clock = clock;
-        this.startedAt = clock.instant();
     }
 
     /** Stores the plan; false when this modal was already submitted (nothing is stored then). */
@@ -68,25 +75,34 @@ class StoryRequests {
         return repository.insertIfAbsent(viewId, kind, slackUserId, write(plan), clock.instant()) == 1;
     }
 
-    /** Carries out the request after the ack. */
+    /** The stored request is carried out by the next run of the job, brought forward to now. */
     void start(String viewId) {
-        afterAck.execute(() -> run(viewId));
+        jobs.nudge(KIND);
     }
 
-    @Scheduled(fixedDelay = "${okto.stories.sweep-every}", initialDelay = "${okto.stories.sweep-delay}")
-    void sweep() {
-        try {
-            if (!revived) {
-                int revivedCount = repository.reviveInterrupted(startedAt, clock.instant());
-                revived = true;
-                if (revivedCount > 0) {
-                    LOG.info("Resuming {} story request(s) left unfinished by the last run", revivedCount);
-                }
-            }
-            repository.findDue(clock.instant()).forEach(request -> run(request.viewId()));
-        } catch (RuntimeException e) {
-            LOG.warn("Story requests could not be swept", e);
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public Duration every() {
+        return sweepEvery;
+    }
+
+    @Override
+    public void run() {
+        int revived = repository.reviveInterrupted(clock.instant());
+        if (revived > 0) {
+            LOG.info("Resuming {} story request(s) left unfinished by a stopped run", revived);
         }
+        repository.findDue(clock.instant()).forEach(request -> run(request.viewId()));
+    }
+
+    /** A start carries on with what a stopped run left: the job's next run may be up to a sweep away. */
+    @EventListener
+    void onStartup(StartupEvent event) {
+        jobs.nudge(KIND);
     }
 
     void run(String viewId) {
@@ -106,12 +122,12 @@ class StoryRequests {
     private void settleFailure(StoryRequest request, Work work, Throwable failure) {
         int attempts = request.attempts() + 1;
         Instant now = clock.instant();
-        boolean retry = isPassing(failure) && attempts < MAX_ATTEMPTS;
+        boolean retry = isPassing(failure) && !this.retry.exhausted(attempts);
         String reference = UserMessages.newReference();
         String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
         if (retry) {
             Duration wait = failure instanceof OktopostException.RateLimited limited && limited.retryAfter() != null
-                    ? limited.retryAfter() : Duration.ofMinutes(1L << (attempts - 1));
+                    ? limited.retryAfter() : this.retry.delayBefore(attempts + 1);
             repository.settle(request.viewId(), StoryRequest.RETRY, attempts, now.plus(wait), error, now);
             LOG.info("Story request {} ({}) will be retried in {}: {}", request.viewId(), request.kind(), wait, error);
         } else {

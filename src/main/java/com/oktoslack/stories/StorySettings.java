@@ -5,8 +5,8 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import java.time.Duration;
 
 /**
- * Tunables of story cards; defaults in application.yml. The sweep periods are read by the {@code @Scheduled}
- * annotations, from the same {@code okto.stories} keys.
+ * Tunables of story cards; defaults in application.yml. The sweep period, {@code okto.stories.sweep-every}, is
+ * read by the jobs {@link StoryAnnouncer} and {@link StoryRequests}; the retries by {@link StoryRetry}.
  *
  * @param recheckEvery how often open story cards are checked against Oktopost for a story that ended
  */

@@ -1,5 +1,6 @@
 package com.oktoslack.digest;
 
+import com.oktoslack.jobs.Jobs;
 import com.oktoslack.testing.FakeOktopost;
 import com.oktoslack.testing.FakeSlack;
 import com.oktoslack.testing.MovableClock;
@@ -73,6 +74,28 @@ class DigestRestartTest {
         }
     }
 
+    @Test
+    void aDigestDueWhileTwoInstancesRunIsSentOnceByTheirJobs() {
+        String database = "jdbc:sqlite:target/test-db/digest-pair-" + UUID.randomUUID() + ".db";
+        try (FakeOktopost oktopost = FakeOktopost.start(); FakeSlack slack = FakeSlack.start();
+             EmbeddedServer one = start(database, oktopost, slack, "2024-03-11T08:00:30Z", "1h");
+             EmbeddedServer two = start(database, oktopost, slack, "2024-03-11T08:00:30Z", "1h")) {
+            one.getApplicationContext().getBean(DigestSubscriptionRepository.class)
+                    .upsert("channel:C0PAIR", "channel", "C0PAIR", "09:00", "Europe/Berlin", "U1", LONG_AGO);
+            for (EmbeddedServer server : List.of(one, two)) {
+                server.getApplicationContext().getBean(Jobs.class).nudge(DigestScheduler.KIND);
+            }
+
+            slack.await("chat.postMessage", c -> "C0PAIR".equals(c.param("channel")), Duration.ofSeconds(20));
+            for (EmbeddedServer server : List.of(one, two)) {
+                server.getApplicationContext().getBean(Jobs.class).nudge(DigestScheduler.KIND);
+                assertEquals(0, server.getApplicationContext().getBean(DigestScheduler.class).sendDue(),
+                        "the day is claimed: no instance sends it again");
+            }
+            assertEquals(1, postsTo(slack, "C0PAIR"));
+        }
+    }
+
     private static EmbeddedServer start(String database, FakeOktopost oktopost, FakeSlack slack, String clock, String tickEvery) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("oktopost.base-url", oktopost.baseUrl());
@@ -80,7 +103,6 @@ class DigestRestartTest {
         properties.put("datasources.default.url", database);
         properties.put("okto.digest.test-clock", clock);
         properties.put("okto.digest.tick-every", tickEvery);
-        properties.put("okto.digest.first-tick-after", tickEvery);
         properties.put("okto.digest.reuse-data-for", "0s");
         return ApplicationContext.run(EmbeddedServer.class, properties, "test");
     }

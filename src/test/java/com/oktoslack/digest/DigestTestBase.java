@@ -51,7 +51,6 @@ abstract class DigestTestBase extends AppTestBase {
         return Map.of(
                 "okto.digest.test-clock", "2024-03-11T06:00:00Z",
                 "okto.digest.tick-every", "1h",
-                "okto.digest.first-tick-after", "1h",
                 "okto.digest.reuse-data-for", "0s");
     }
 

@@ -96,7 +96,9 @@ class ScheduleSubmissionTest extends AppTestBase {
      */
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("oktopost.limits.per-minute", "1000", "oktopost.limits.per-five-seconds", "1000");
+        // One attempt: these tests look at what a failure leaves; ScheduleRetryTest looks at the tries again.
+        return Map.of("oktopost.limits.per-minute", "1000", "oktopost.limits.per-five-seconds", "1000",
+                "okto.scheduling.attempts", "1");
     }
 
     @BeforeEach

@@ -46,7 +46,7 @@ class HostileStoryTitleTest extends AppTestBase {
     @Override
     protected Map<String, String> extraProperties() {
         return Map.of("oktopost.webhook-secrets", StoryRequestsClient.WEBHOOK_SECRET,
-                "okto.stories.sweep-delay", "1h", "okto.stories.sweep-every", "1h");
+                "okto.stories.sweep-every", "1h");
     }
 
     @BeforeEach

@@ -54,7 +54,7 @@ class ShareStoryTest extends AppTestBase {
     protected Map<String, String> extraProperties() {
         // Its tests together make more Oktopost calls in a minute than the account allows; pacing is not what they
         // are about (OktopostRateLimitTest is), so the app's limits and the fake's are raised alike.
-        return Map.of("okto.stories.sweep-delay", "1h", "okto.stories.sweep-every", "1h",
+        return Map.of("okto.stories.sweep-every", "1h",
                 "oktopost.limits.per-minute", "1000", "oktopost.limits.per-five-seconds", "1000");
     }
 
@@ -282,7 +282,7 @@ class ShareStoryTest extends AppTestBase {
                 waiting.status(), waiting.attempts(), Instant.now().minusSeconds(1), waiting.lastError(), waiting.createdAt(),
                 waiting.updatedAt()));
 
-        storyRequestsService.sweep();
+        storyRequestsService.run();
 
         assertEquals(StoryRequest.DONE, storyRequests.findById(viewId).orElseThrow().status());
         assertEquals(1, oktopost.posts().size(), "the post exists once");
@@ -338,7 +338,7 @@ class ShareStoryTest extends AppTestBase {
         Instant before = Instant.now().minusSeconds(3600);
         storyRequests.save(new StoryRequest(viewId, ShareWork.KIND, StoryWorld.ADA, JSON.writeValueAsString(plan),
                 StoryRequest.WORKING, 0, before, null, Instant.now(), before));
-        storyRequestsService.sweep();
+        storyRequestsService.run();
 
         FakeOktopost.RecordedRequest post = StoryAnnouncementTest.only(oktopost.requests("POST", "/post"));
         assertEquals(world.twitterMessageId, post.param("messageId"));

@@ -55,7 +55,7 @@ class StoryAnnouncementCardsTest extends AppTestBase {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("okto.stories.sweep-delay", "1h", "okto.stories.sweep-every", "1h", "okto.stories.recheck-every", "30m");
+        return Map.of("okto.stories.sweep-every", "1h", "okto.stories.recheck-every", "30m");
     }
 
     @BeforeEach
@@ -79,7 +79,7 @@ class StoryAnnouncementCardsTest extends AppTestBase {
         announce(world.storyId, second.get("ID").asText());
 
         clock.at(start.plus(Duration.ofMinutes(15)));
-        announcer.sweep();
+        announcer.run();
 
         List<FakeSlack.Call> updates = slack.calls("chat.update");
         assertEquals(2, updates.size());
@@ -108,8 +108,8 @@ class StoryAnnouncementCardsTest extends AppTestBase {
         expireAt(world.story, extended);
 
         clock.at(start.plus(Duration.ofMinutes(15)));
-        announcer.sweep();
-        announcer.sweep();
+        announcer.run();
+        announcer.run();
 
         assertTrue(slack.calls("chat.update").isEmpty());
         assertEquals(1, oktopost.count("GET", "/story"), "the new expiry is kept, not read again each sweep");
@@ -124,12 +124,12 @@ class StoryAnnouncementCardsTest extends AppTestBase {
         oktopost.removeStory(world.storyId);
 
         clock.at(start.plus(Duration.ofMinutes(5)));
-        announcer.sweep();
+        announcer.run();
         assertTrue(slack.calls("chat.update").isEmpty());
         assertEquals(0, oktopost.count("GET", "/story"), "open cards are not read before the recheck is due");
 
         clock.at(start.plus(Duration.ofMinutes(31)));
-        announcer.sweep();
+        announcer.run();
 
         FakeSlack.Call update = slack.await("chat.update");
         String blocks = update.param("blocks");
@@ -147,10 +147,10 @@ class StoryAnnouncementCardsTest extends AppTestBase {
         announce(world.storyId);
 
         clock.at(start.plus(Duration.ofMinutes(15)));
-        announcer.sweep();
+        announcer.run();
         clock.at(start.plus(Duration.ofHours(2)));
-        announcer.sweep();
-        announcer.sweep();
+        announcer.run();
+        announcer.run();
 
         assertEquals(1, slack.calls("chat.update").size());
         assertEquals(1, oktopost.count("GET", "/story"), "closed cards are not read again");
@@ -165,9 +165,9 @@ class StoryAnnouncementCardsTest extends AppTestBase {
                 : Map.of("ok", true, "channel", call.param("channel"), "ts", call.param("ts")));
 
         clock.at(start.plus(Duration.ofMinutes(15)));
-        announcer.sweep();
+        announcer.run();
         assertEquals(Announcement.CLOSING, card(world.storyId).status());
-        announcer.sweep();
+        announcer.run();
 
         assertEquals(2, slack.calls("chat.update").size());
         assertEquals(1, oktopost.count("GET", "/story"));
@@ -188,7 +188,7 @@ class StoryAnnouncementCardsTest extends AppTestBase {
         oktopost.reset();
 
         clock.at(start.plus(Duration.ofMinutes(31)));
-        announcer.sweep();
+        announcer.run();
 
         assertEquals(2, oktopost.count("GET", "/story"), "151 stories on the board: two list calls, none by id");
         assertEquals(1, slack.calls("chat.update").size());
@@ -203,8 +203,8 @@ class StoryAnnouncementCardsTest extends AppTestBase {
         slack.on("chat.update", call -> Map.of("ok", false, "error", "message_not_found"));
 
         clock.at(start.plus(Duration.ofMinutes(15)));
-        announcer.sweep();
-        announcer.sweep();
+        announcer.run();
+        announcer.run();
 
         assertEquals(1, slack.calls("chat.update").size());
         Announcement card = card(world.storyId);

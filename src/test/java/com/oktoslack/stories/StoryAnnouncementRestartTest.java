@@ -30,7 +30,6 @@ class StoryAnnouncementRestartTest {
             properties.put("slack.api-url", slack.apiUrl());
             properties.put("datasources.default.url", database);
             properties.put("oktopost.webhook-secrets", StoryRequestsClient.WEBHOOK_SECRET);
-            properties.put("okto.stories.sweep-delay", "1h");
 
             Map<String, Object> stalled = new HashMap<>(properties);
             stalled.put("okto.webhooks.gather-for", "1h");

@@ -82,7 +82,7 @@ class StoryCardsTest {
     private static Announcement ended(String title, String link, Instant expiry, String why) {
         Instant posted = expiry.minusSeconds(86_400);
         return new Announcement(1L, "0AS000000000001", "C0STORIES", "brd000000000001", Announcement.CLOSING, posted, posted,
-                "1700000000.000100", null, posted, title, link, expiry, posted, why);
+                "1700000000.000100", null, posted, title, link, expiry, posted, why, 1);
     }
 
     private static JsonNode golden(String name) throws IOException {

@@ -29,7 +29,7 @@ class StoryMissedDeliveryTest extends AppTestBase {
     @Override
     protected Map<String, String> extraProperties() {
         return Map.of("oktopost.webhook-secrets", StoryRequestsClient.WEBHOOK_SECRET,
-                "okto.stories.sweep-delay", "1h", "okto.stories.sweep-every", "1h",
+                "okto.stories.sweep-every", "1h",
                 "okto.webhooks.catch-up-delay", "1s", "okto.webhooks.catch-up-every", "1s");
     }
 

@@ -49,7 +49,7 @@ class SuggestStoryTest extends AppTestBase {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("okto.stories.sweep-delay", "1h", "okto.stories.sweep-every", "1h");
+        return Map.of("okto.stories.sweep-every", "1h");
     }
 
     @BeforeEach
