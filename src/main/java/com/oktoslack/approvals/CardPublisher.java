@@ -92,14 +92,23 @@ class CardPublisher implements RecurringJob {
     void kick() {
         if (!stopping) {
             lookAgain.release();
-            jobs.nudge(KIND);
+            nudgeAt(Instant.now());
+        }
+    }
+
+    /** The cards are stored either way: a nudge that loses a race with a run starting elsewhere changes nothing. */
+    private void nudgeAt(Instant at) {
+        try {
+            jobs.nudgeAt(KIND, at);
+        } catch (RuntimeException e) {
+            LOG.debug("Card posting was not brought forward: {}", e.toString());
         }
     }
 
     /** A stopped replica may have left cards due or interrupted. */
     @EventListener
     void onStartup(StartupEvent event) {
-        jobs.nudge(KIND);
+        nudgeAt(Instant.now());
     }
 
     /** Also picks up after a stopped replica: interrupted posts, due cards, cards to update, notices to send. */
@@ -212,7 +221,7 @@ class CardPublisher implements RecurringJob {
         }
         Duration backoff = RETRY.delayBefore(card.attempts() + 2);
         cards.markDue(card.id(), clock.instant().plus(backoff), "Slack: " + answer.error());
-        jobs.nudgeAt(KIND, Instant.now().plus(backoff));
+        nudgeAt(Instant.now().plus(backoff));
         LOG.info("Slack refused card {} for {} ({}); trying again in {} s", card.id(), card.entityId(), answer.error(),
                 backoff.toSeconds());
         return false;

@@ -4,6 +4,7 @@ import com.oktoslack.jobs.Jobs;
 import com.oktoslack.jobs.RecurringJob;
 import com.oktoslack.people.People;
 import com.oktoslack.people.PersonLink;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,7 +67,12 @@ class CardUpdater implements RecurringJob {
     /** Catches up in the background: outdated cards and due notices. */
     void kick() {
         if (!stopping) {
-            jobs.nudge(KIND);
+            try {
+                jobs.nudge(KIND);
+            } catch (RuntimeException e) {
+                // A run starting elsewhere at this moment: it finds these cards too.
+                LOG.debug("Card updates were not brought forward: {}", e.toString());
+            }
         }
     }
 
@@ -113,7 +119,7 @@ class CardUpdater implements RecurringJob {
     }
 
     /** The update under way finishes; the rest are left for the next catch-up. */
-    @jakarta.annotation.PreDestroy
+    @PreDestroy
     void stop() {
         stopping = true;
     }
