@@ -95,11 +95,13 @@ class WebhookWorker implements RecurringJob {
 
     @Override
     public void run() throws InterruptedException {
-        gather();
         try {
+            // Deliveries that arrive while a batch is handled are gathered too, before the next batch.
+            gather();
             List<InboxEntry> due;
             while (!(due = due()).isEmpty()) {
                 process(due);
+                gather();
             }
         } catch (RuntimeException e) {
             LOG.error("Webhook inbox could not be drained", e);
