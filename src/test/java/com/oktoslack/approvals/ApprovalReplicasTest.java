@@ -67,7 +67,6 @@ class ApprovalReplicasTest extends ApprovalsTestBase {
             FakeSlack.Message card = Cards.await(slack, ApprovalWorld.CHANNEL, id);
             awaitQuiet();
             oktopost.reset();
-            slack.reset();
 
             CountDownLatch ready = new CountDownLatch(2);
             CompletableFuture<HttpResponse<String>> ann = CompletableFuture.supplyAsync(() -> {
