@@ -120,12 +120,7 @@ class ApprovalDecisionRunner {
             if (held.contains(intent.id())) {
                 continue;
             }
-            Instant now = clock.instant();
-            Instant leaseSeen = intent.leaseUntil() == null ? Instant.EPOCH : intent.leaseUntil();
-            held.add(intent.id());
-            if (intents.take(intent.id(), instanceId, intent.owner() == null ? "" : intent.owner(), leaseSeen,
-                    now.plus(lease), now) != 1) {
-                held.remove(intent.id());
+            if (!take(intent)) {
                 continue;
             }
             LOG.info("Carrying on with the decision of {} on item {} ({})", intent.slackUserId(), intent.entityId(), why);
@@ -133,6 +128,33 @@ class ApprovalDecisionRunner {
                     new PrivateReplies.Recipient(intent.slackUserId(), null, intent.answerChannel()), text);
             submit(() -> run(intent, true, tell));
         }
+    }
+
+    /**
+     * Carries out a decision on the calling thread, for work that decides several in turn: one just recorded
+     * by this process, or one that was let go to wait for Oktopost, taken again once its lease ran out. False
+     * when another process holds it.
+     */
+    boolean carryOutHere(ApprovalDecisionIntent intent, Consumer<String> tell) {
+        boolean resumed = !held.contains(intent.id());
+        if (resumed && !take(intent)) {
+            return false;
+        }
+        run(intent, resumed, tell);
+        return true;
+    }
+
+    /** Takes an expired lease, unless someone renewed or took it since it was read. */
+    private boolean take(ApprovalDecisionIntent intent) {
+        Instant now = clock.instant();
+        Instant leaseSeen = intent.leaseUntil() == null ? Instant.EPOCH : intent.leaseUntil();
+        held.add(intent.id());
+        if (intents.take(intent.id(), instanceId, intent.owner() == null ? "" : intent.owner(), leaseSeen,
+                now.plus(lease), now) != 1) {
+            held.remove(intent.id());
+            return false;
+        }
+        return true;
     }
 
     private void run(ApprovalDecisionIntent intent, boolean resumed, Consumer<String> tell) {

@@ -42,6 +42,7 @@ class CardPublisher {
     private final ApprovalStates states;
     private final CardMessages messages;
     private final CardUpdater updater;
+    private final GroupedDms grouped;
     private final TaskScheduler scheduler;
     private final Clock clock;
     private final ExecutorService lanes;
@@ -53,11 +54,12 @@ class CardPublisher {
     private volatile boolean stopping;
 
     CardPublisher(ApprovalCardRepository cards, ApprovalStates states, CardMessages messages, CardUpdater updater,
-                  TaskScheduler scheduler, Clock clock, ApprovalSettings settings) {
+                  TaskScheduler scheduler, Clock clock, ApprovalSettings settings, GroupedDms grouped) {
         this.cards = cards;
         this.states = states;
         this.messages = messages;
         this.updater = updater;
+        this.grouped = grouped;
         this.scheduler = scheduler;
         this.clock = clock;
         AtomicInteger number = new AtomicInteger();
@@ -162,6 +164,9 @@ class CardPublisher {
         }
         if (card.isDm() && !(item.get().isPending() && item.get().stepId().equals(card.stepId()))) {
             cards.markSkipped(card.id(), "the item moved on before the DM went out");
+            return true;
+        }
+        if (card.isDm() && grouped.takes(card)) {
             return true;
         }
         // In flight before the claim, so that a publishing round never takes this card for an interrupted one.
