@@ -166,6 +166,23 @@ class ApprovalDecisionRunner implements DelayedJob<ApprovalDecisionRunner.Job> {
         }
     }
 
+    /**
+     * Carries out a decision on the calling thread, for work that decides several in turn and paces itself: its
+     * job is put off meanwhile and stays as the safety net (a stop mid-way leaves the decision to it). False when
+     * the job is running now, here or on another replica: that run carries the decision out.
+     */
+    boolean carryOutHere(ApprovalDecisionIntent intent, Consumer<String> tell) throws InterruptedException {
+        if (!jobs.reschedule(KIND, intent.id(), new Job(intent.id()), Instant.now().plus(backstop))) {
+            return false;
+        }
+        intents.hold(intent.id(), instanceId, clock.instant());
+        String answer = decider.decide(intent, false, instanceId);
+        if (answer != null) {
+            tell.accept(answer);
+        }
+        return true;
+    }
+
     @Override
     public void exhausted(Job job, Exception last) {
         intents.findById(job.intentId()).filter(i -> ApprovalDecisionIntent.LIVE.equals(i.slot())).ifPresent(intent -> {

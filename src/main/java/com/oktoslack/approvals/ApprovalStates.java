@@ -5,6 +5,7 @@ import com.oktoslack.oktopost.WorkflowItem;
 import com.oktoslack.people.People;
 import com.oktoslack.people.PersonLink;
 import com.oktoslack.slack.ChannelRoutes;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -49,11 +50,12 @@ class ApprovalStates {
     private final ItemJson json;
     private final Clock clock;
     private final DecisionHistory history;
+    private final ApplicationEventPublisher<ApprovalItemChanged> changes;
     private final Set<String> unrouted = ConcurrentHashMap.newKeySet();
 
     ApprovalStates(ApprovalItemRepository items, ApprovalCardRepository cards, ApprovalDecisionRepository decisions,
                    ApprovalDecisionIntentRepository intents, ChannelRoutes routes, People people, ItemJson json,
-                   Clock clock, DecisionHistory history) {
+                   Clock clock, DecisionHistory history, ApplicationEventPublisher<ApprovalItemChanged> changes) {
         this.items = items;
         this.cards = cards;
         this.decisions = decisions;
@@ -63,6 +65,7 @@ class ApprovalStates {
         this.json = json;
         this.clock = clock;
         this.history = history;
+        this.changes = changes;
     }
 
     /** Stores new items (or a new round of one settled before) and makes their cards due; the number stored. */
@@ -94,6 +97,7 @@ class ApprovalStates {
                         n.step().workflowName());
             }
             addDirectMessages(item, n.step(), now);
+            changed(existing.orElse(item), item.entityId());
             stored++;
         }
         return stored;
@@ -109,14 +113,20 @@ class ApprovalStates {
         if (found.isEmpty() || !found.get().isPending() || intents.countLive(seen.entityId()) > 0) {
             return false;
         }
-        return apply(found.get(), seen);
+        boolean applied = apply(found.get(), seen);
+        if (applied) {
+            changed(found.get(), seen.entityId());
+        }
+        return applied;
     }
 
     /** Records what the decision call did, and ends the stored decision, in one transaction. */
     @Transactional
     Outcome decided(Claim claim, WorkflowItem result, @Nullable StepInfo resultStep) {
+        Optional<ApprovalItem> before = items.findById(claim.entityId());
         Outcome outcome = applyDecision(claim, result, resultStep);
         intents.finish(claim.intentId(), ApprovalDecisionIntent.DONE, outcome.name(), clock.instant());
+        before.ifPresent(item -> changed(item, item.entityId()));
         return outcome;
     }
 
@@ -243,6 +253,13 @@ class ApprovalStates {
         history.record(new DecisionHistory.Decision(item.entityId(), item.round(), item.workflowId(),
                 json.step(item).workflowName(), item.stepId(), stepLabel, content.what(), content.text(), outcome,
                 slackUserId, byName, note, source, now));
+    }
+
+    /** Tells who sees the item (before the change and after it) that it changed. */
+    private void changed(ApprovalItem before, String entityId) {
+        Set<String> concerned = new java.util.LinkedHashSet<>(ApprovalQueue.concerned(before));
+        items.findById(entityId).ifPresent(after -> concerned.addAll(ApprovalQueue.concerned(after)));
+        changes.publishEvent(new ApprovalItemChanged(entityId, concerned));
     }
 
     private ApprovalItem changed(ApprovalItem item, String status, StepInfo step, String notice, Instant now) {

@@ -52,6 +52,7 @@ class CardPublisher implements RecurringJob {
     private final CardMessages messages;
     private final CardUpdater updater;
     private final Jobs jobs;
+    private final GroupedDms grouped;
     private final Clock clock;
     private final Duration every;
     private final ExecutorService lanes;
@@ -62,12 +63,13 @@ class CardPublisher implements RecurringJob {
     private volatile boolean stopping;
 
     CardPublisher(ApprovalCardRepository cards, ApprovalStates states, CardMessages messages, CardUpdater updater,
-                  Jobs jobs, Clock clock, ApprovalSettings settings) {
+                  Jobs jobs, Clock clock, ApprovalSettings settings, GroupedDms grouped) {
         this.cards = cards;
         this.states = states;
         this.messages = messages;
         this.updater = updater;
         this.jobs = jobs;
+        this.grouped = grouped;
         this.clock = clock;
         this.every = settings.publishEvery();
         AtomicInteger number = new AtomicInteger();
@@ -186,6 +188,9 @@ class CardPublisher implements RecurringJob {
         }
         if (card.isDm() && !(item.get().isPending() && item.get().stepId().equals(card.stepId()))) {
             cards.markSkipped(card.id(), "the item moved on before the DM went out");
+            return true;
+        }
+        if (card.isDm() && grouped.takes(card)) {
             return true;
         }
         // In flight before the claim, so that a publishing round never takes this card for an interrupted one.

@@ -10,13 +10,19 @@ import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.model.block.LayoutBlock;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
 
 /**
  * {@code /okto pending}: what waits for the caller's approval, privately, with the cards' buttons. Built from
@@ -88,8 +94,18 @@ class PendingCommand implements OktoSubcommand {
         return SlashCommandResponse.builder()
                 .responseType("ephemeral")
                 .text(ApprovalCards.pendingText(mine.size()) + note)
-                .blocks(ApprovalCards.pendingList(mine, note))
+                .blocks(withDecideSeveral(ApprovalCards.pendingList(mine, note), mine.size()))
                 .build();
+    }
+
+    private static List<LayoutBlock> withDecideSeveral(List<LayoutBlock> blocks, int waiting) {
+        if (waiting < 2) {
+            return blocks;
+        }
+        List<LayoutBlock> all = new ArrayList<>(blocks);
+        all.add(actions(a -> a.blockId("pending:several").elements(List.of(button(b -> b
+                .actionId(ApprovalQueue.DECIDE_SEVERAL_ACTION).text(plainText("Decide several")).value("pending"))))));
+        return all;
     }
 
     private static SlashCommandResponse text(String text) {

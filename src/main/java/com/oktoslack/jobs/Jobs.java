@@ -7,6 +7,8 @@ import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -17,6 +19,8 @@ import java.util.Optional;
  */
 @Singleton
 public class Jobs {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Jobs.class);
 
     // The engine is built from every job bean, and jobs schedule more work through this: taken when first used.
     private final BeanProvider<JobEngine> engine;
@@ -39,7 +43,12 @@ public class Jobs {
         Scheduler scheduler = engine.get().scheduler();
         Optional<ScheduledExecution<Object>> next = scheduler.getScheduledExecution(id);
         if (next.isPresent() && !next.get().isPicked() && next.get().getExecutionTime().isAfter(at)) {
-            scheduler.reschedule(id, at);
+            try {
+                scheduler.reschedule(id, at);
+            } catch (RuntimeException e) {
+                // Picked by a replica between the read and the update: that run looks at the table anyway.
+                LOG.debug("{} started elsewhere while being brought forward", kind);
+            }
         }
         if (!at.isAfter(Instant.now())) {
             engine.get().wake();
@@ -53,13 +62,26 @@ public class Jobs {
         return scheduled;
     }
 
-    /** Replaces the one waiting with that id, or schedules it; one running now is left to finish. */
-    public <D> void reschedule(String kind, String id, D data, Instant at) {
+    /**
+     * Moves the one waiting with that id to {@code at}, or schedules it. {@code false} when it is running now
+     * (here or on another replica), which is left to finish.
+     */
+    public <D> boolean reschedule(String kind, String id, D data, Instant at) {
         Scheduler scheduler = engine.get().scheduler();
-        if (!scheduler.scheduleIfNotExists(new TaskInstance<>(kind, id, data), at)) {
-            scheduler.reschedule(TaskInstanceId.of(kind, id), at, data);
+        boolean done;
+        if (scheduler.scheduleIfNotExists(new TaskInstance<>(kind, id, data), at)) {
+            done = true;
+        } else {
+            Optional<ScheduledExecution<Object>> waiting = scheduler.getScheduledExecution(TaskInstanceId.of(kind, id));
+            try {
+                done = waiting.isPresent() && !waiting.get().isPicked()
+                        && scheduler.reschedule(TaskInstanceId.of(kind, id), at, data);
+            } catch (RuntimeException e) {
+                done = false; // picked between the read and the update
+            }
         }
-        wakeIfDue(true, at);
+        wakeIfDue(done, at);
+        return done;
     }
 
     /** {@code false} when none waited (already done, running, or never scheduled). */

@@ -142,7 +142,7 @@ public class People {
         text.append(link.isAdvocate()
                 ? "• Advocate: " + link.advocateName() + " (`" + link.advocateId() + "`)\n"
                 : "• not an advocate on the board (sharing stories needs one)\n");
-        text.append("• Approval DMs: ").append(link.dmEnabled() ? "on" : "off").append(" (`/okto dm on|off`)");
+        text.append("• Approval DMs: ").append(link.dmEnabled() ? "on" : "off").append(" (`/okto dm each|grouped|off`)");
         return text.toString();
     }
 }

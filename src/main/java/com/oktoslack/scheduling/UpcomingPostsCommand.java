@@ -77,7 +77,7 @@ class UpcomingPostsCommand implements OktoSubcommand {
         return context.ack();
     }
 
-    private String upcoming(String userId) throws Exception {
+    String upcoming(String userId) throws Exception {
         audience.oktopostUser(userId, "the posting calendar");
         ZoneId zone = TimeZones.of(users.user(userId).timeZone());
         Instant now = clock.instant();

@@ -2,7 +2,9 @@ package com.oktoslack.approvals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.oktoslack.people.DmMode;
 import com.oktoslack.people.People;
+import com.oktoslack.people.Preferences;
 import com.oktoslack.slack.ChannelRoutes;
 import com.oktoslack.testing.FakeOktopost;
 import com.oktoslack.testing.FakeSlack;
@@ -61,8 +63,11 @@ class ApprovalsRestartTest {
             stalled.put("okto.webhooks.gather-at-most", "1h");
             try (EmbeddedServer first = ApplicationContext.run(EmbeddedServer.class, stalled, "test")) {
                 People people = first.getApplicationContext().getBean(People.class);
+                Preferences preferences = first.getApplicationContext().getBean(Preferences.class);
                 for (String user : List.of(ApprovalWorld.ANN, ApprovalWorld.BOB, ApprovalWorld.CAT, ApprovalWorld.DAN)) {
                     people.link(user);
+                    // Every item's own DM card is what this test follows through the restarts.
+                    preferences.setDmMode(user, DmMode.EACH);
                 }
                 first.getApplicationContext().getBean(ChannelRoutes.class)
                         .set(ChannelRoutes.workflowKey(world.workflowId), ApprovalWorld.CHANNEL, "Marketing", "U0ADMIN");

@@ -1,7 +1,11 @@
 package com.oktoslack.approvals;
 
+import com.oktoslack.people.DmMode;
+import com.oktoslack.people.Preferences;
 import com.oktoslack.testing.FakeSlack;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -16,6 +20,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
 class NewItemCardsTest extends ApprovalsTestBase {
+
+    @Inject
+    Preferences preferences;
+
+    /** These tests follow each item's own DM card; grouped DMs are GroupedDmTest's. */
+    @BeforeAll
+    void eachItemItsOwnDm() {
+        for (String user : List.of(ApprovalWorld.ANN, ApprovalWorld.BOB, ApprovalWorld.CAT, ApprovalWorld.DAN)) {
+            preferences.setDmMode(user, DmMode.EACH);
+        }
+    }
 
     static final String DEFAULT_CHANNEL = "C0DEFAULT";
 

@@ -255,7 +255,8 @@ public final class FakeSlack implements AutoCloseable {
             return;
         }
         Function<Call, Object> override = overrides.get(method);
-        Object answer = override != null ? override.apply(call) : defaultAnswer(call);
+        Object answer = override != null ? override.apply(call)
+                : method.equals("views.publish") ? publishHome(call) : defaultAnswer(call);
         write(exchange, MAPPER.writeValueAsString(answer));
     }
 
@@ -548,6 +549,58 @@ public final class FakeSlack implements AutoCloseable {
         exchange.sendResponseHeaders(200, ok.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(ok);
+        }
+    }
+
+    // ------------------------------------------------------------------ App Home (views.publish)
+
+    private final Map<String, String> homeHashes = new ConcurrentHashMap<>();
+    private final Map<String, JsonNode> homes = new ConcurrentHashMap<>();
+
+    /**
+     * The Home last published for the user (the {@code view} JSON), or null. Kept across {@link #reset()}, as
+     * Slack keeps a Home until the next publish.
+     */
+    public JsonNode home(String userId) {
+        return homes.get(userId);
+    }
+
+    /** The Home's current hash, as Slack sends it with {@code app_home_opened}; null before the first publish. */
+    public String homeHash(String userId) {
+        return homeHashes.get(userId);
+    }
+
+    /** Another publish of the user's Home happened elsewhere: its hash changes, so an older one is now stale. */
+    public void changeHomeHash(String userId) {
+        homeHashes.put(userId, "h" + sequence.incrementAndGet());
+    }
+
+    /**
+     * As Slack: a {@code hash} other than the Home's current one is {@code hash_conflict} (the view is not
+     * changed); without a hash the view is replaced. A view that is not of type {@code home} is refused.
+     */
+    private Object publishHome(Call call) {
+        String userId = call.param("user_id");
+        if (userId == null || users.get(userId) == null && !userId.startsWith("U")) {
+            return Map.of("ok", false, "error", "user_not_found");
+        }
+        JsonNode view = call.json("view");
+        if (!"home".equals(view.path("type").asText())) {
+            return Map.of("ok", false, "error", "invalid_arguments");
+        }
+        String hash = call.param("hash");
+        synchronized (homeHashes) {
+            String current = homeHashes.get(userId);
+            if (hash != null && !hash.isEmpty() && !hash.equals(current)) {
+                return Map.of("ok", false, "error", "hash_conflict");
+            }
+            String next = "h" + sequence.incrementAndGet();
+            homeHashes.put(userId, next);
+            homes.put(userId, view);
+            ObjectNode answer = MAPPER.createObjectNode();
+            ObjectNode published = answer.put("ok", true).putObject("view");
+            published.put("id", "V" + userId).put("hash", next).put("type", "home");
+            return answer;
         }
     }
 
