@@ -9,12 +9,14 @@ import com.oktoslack.oktopost.OktopostException;
 import com.oktoslack.oktopost.Post;
 import com.oktoslack.oktopost.PostQuery;
 import com.oktoslack.oktopost.WorkflowItem;
+import com.oktoslack.results.MadePosts;
 import com.oktoslack.scheduling.ScheduleProgress.Call;
 import com.oktoslack.slack.Mrkdwn;
 import com.oktoslack.slack.PrivateReplies;
 import com.oktoslack.slack.UserMessages;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -47,6 +49,9 @@ class ScheduleRunner {
     private final ExecutorService executor;
     private final Clock clock;
     private final Instant startedAt;
+    /** Told of the posts made, so their makers hear where they went live and how they did. */
+    @Inject
+    MadePosts madePosts;
 
     ScheduleRunner(ScheduleRequestRepository requests, Oktopost oktopost, PrivateReplies replies, ObjectMapper json,
                    @Named("after-ack") ExecutorService executor, Clock clock) {
@@ -104,6 +109,7 @@ class ScheduleRunner {
             undo(request, order, tracker.progress, failure);
             return;
         }
+        madePosts.scheduled(request.slackUserId(), tracker.progress.allPosts());
         String report = ScheduleReports.scheduled(order);
         requests.finish(viewId, ScheduleRequest.DONE, report, clock.instant());
         LOG.info("Scheduling request {} done: {} post(s)", viewId, tracker.progress.allPosts().size());
