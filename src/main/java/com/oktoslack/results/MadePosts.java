@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.Optional;
 
 /**
  * Remembers the posts made from Slack and for whom, so the person hears where each went live (or why it
@@ -29,6 +30,11 @@ public class MadePosts {
     /** Posts of a story shared from Slack. */
     public void shared(String slackUserId, Collection<String> postIds) {
         record(slackUserId, postIds, PostResult.SHARED);
+    }
+
+    /** The Slack user who made the post from Slack, if the app made it. */
+    public Optional<String> maker(String postId) {
+        return results.findById(postId).map(PostResult::slackUserId);
     }
 
     private void record(String slackUserId, Collection<String> postIds, String source) {
