@@ -148,6 +148,7 @@ class PostResultsTest extends AppTestBase {
             oktopost.addWorkflowItem(postId, workflowId);
             assertEquals(200, deliveries.send("newApprovalItem", deliveries.approvalObject("Post", postId, workflowId)).statusCode());
             slack.await("chat.postMessage", c -> CARDS.equals(c.param("channel")) && c.param("thread_ts") == null, WAIT);
+            until(() -> slack.messages().values().stream().anyMatch(m -> CARDS.equals(m.channel()) && m.threadTs() == null));
             String cardTs = slack.messages().values().stream().filter(m -> CARDS.equals(m.channel()) && m.threadTs() == null)
                     .findFirst().orElseThrow().ts();
             oktopost.workflowItem(postId).orElseThrow().put("Status", "approved");
@@ -190,7 +191,8 @@ class PostResultsTest extends AppTestBase {
         WebhookDeliveries deliveries = new WebhookDeliveries(server.getURI(), oktopost, SECRET, Reading.SDK);
         List<String> postIds = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            String postId = scheduledPost();
+            // A maker each: Slack takes one message a second per conversation, which is not what this measures.
+            String postId = scheduledPost(String.format("U0M%03d", i));
             oktopost.publish(postId, "https://www.linkedin.com/feed/update/urn:li:activity:" + postId);
             oktopost.setStats(postId, i, 1, 2, 0, 100);
             postIds.add(postId);
@@ -199,7 +201,8 @@ class PostResultsTest extends AppTestBase {
         for (int from = 0; from < 100; from += 10) {
             deliveries.send("postSent", postIds.subList(from, from + 10).stream().map(deliveries::postSentObject).toList());
         }
-        until(() -> dms("Live on") == 100 && dms("Results after") == 100);
+        until(Duration.ofMinutes(3), () -> toMakers("Live on") == 100 && toMakers("Results after") == 100,
+                () -> toMakers("Live on") + " live links and " + toMakers("Results after") + " results told");
 
         List<FakeOktopost.RecordedRequest> calls = oktopost.requests();
         long postLogs = oktopost.count("GET", "/postlog");
@@ -214,9 +217,13 @@ class PostResultsTest extends AppTestBase {
 
     /** A post scheduled from Slack by {@link #MAKER}, as the scheduling feature records it. */
     private String scheduledPost() {
+        return scheduledPost(MAKER);
+    }
+
+    private String scheduledPost(String maker) {
         ObjectNode post = oktopost.addPost(messageId, credentialId, Instant.now().plusSeconds(60 + POSTS.incrementAndGet()), "pending");
         String postId = post.get("Id").asText();
-        made.scheduled(MAKER, List.of(postId));
+        made.scheduled(maker, List.of(postId));
         return postId;
     }
 
@@ -225,11 +232,21 @@ class PostResultsTest extends AppTestBase {
                 .filter(c -> MAKER.equals(c.param("channel")) && c.param("text").contains(containing)).count();
     }
 
+    private long toMakers(String containing) {
+        return slack.calls("chat.postMessage").stream()
+                .filter(c -> c.param("channel").startsWith("U0M") && c.param("text").contains(containing)).count();
+    }
+
     static void until(BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(WAIT);
+        until(WAIT, condition, () -> "");
+    }
+
+    static void until(Duration wait, BooleanSupplier condition, java.util.function.Supplier<String> state)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plus(wait);
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {
-                fail("condition not met in " + WAIT);
+                fail("condition not met in " + wait + " " + state.get());
             }
             Thread.sleep(20);
         }
