@@ -35,6 +35,8 @@ interface ApprovalCardRepository extends CrudRepository<ApprovalCard, Long> {
 
     List<ApprovalCard> findByEntityIdAndRoundOrderById(String entityId, int round);
 
+    List<ApprovalCard> findByEntityIdAndStatusAndKind(String entityId, String status, String kind);
+
     /** Posted cards that show an older version of their item than it has now. */
     @Query("""
             SELECT DISTINCT c.entity_id FROM approval_card c JOIN approval_item i ON i.entity_id = c.entity_id AND i.round = c.round

@@ -2,6 +2,7 @@ package com.oktoslack.digest;
 
 import com.oktoslack.digest.DigestSnapshot.PostLine;
 import com.oktoslack.digest.DigestSnapshot.PostList;
+import com.oktoslack.digest.DigestSnapshot.SentPost;
 import com.oktoslack.digest.DigestSnapshot.StoryLine;
 import com.oktoslack.digest.DigestSnapshot.StoryList;
 import com.oktoslack.digest.DigestSnapshot.WaitingItem;
@@ -17,6 +18,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -38,6 +40,8 @@ final class DigestCards {
 
     static final int MAX_WORKFLOWS = 15;
     private static final int SNIPPET = 80;
+    private static final int REASON = 120;
+    static final int TOP_POSTS = 3;
     private static final int SECTION_LIMIT = BlockKitLimits.SECTION_TEXT;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter FALLBACK_TIME = DateTimeFormatter.ofPattern("MMM d HH:mm z", Locale.ENGLISH);
@@ -57,6 +61,8 @@ final class DigestCards {
         blocks.add(divider());
         blocks.add(mrkdwn(postSection(":warning: *Failed in the last 24 hours*", snapshot.failed(), zone, true,
                 "No post failed. :white_check_mark:")));
+        blocks.add(divider());
+        blocks.add(mrkdwn(topPosts(snapshot.sent(), zone, day)));
         if (snapshot.stories() != null) {
             blocks.add(divider());
             blocks.add(mrkdwn(storySection(snapshot.stories(), zone)));
@@ -147,10 +153,45 @@ final class DigestCards {
             if (post.snippet() != null && !post.snippet().isBlank()) {
                 text.append(" · “").append(Mrkdwn.escape(Mrkdwn.snippet(post.snippet(), SNIPPET))).append("”");
             }
+            if (withStatus && post.reason() != null && !post.reason().isBlank()) {
+                text.append(" · _").append(Mrkdwn.escape(Mrkdwn.snippet(post.reason(), REASON))).append("_");
+            }
         }
         int more = posts.total() - posts.shown().size();
         if (more > 0) {
             text.append("\n_and ").append(more).append(" more_");
+        }
+        return text.toString();
+    }
+
+    /** The posts sent on the day before {@code day} in the digest's zone with the most clicks, comments and likes. */
+    static String topPosts(List<SentPost> sent, ZoneId zone, LocalDate day) {
+        String title = ":trophy: *Yesterday's top posts*";
+        Instant from = day.minusDays(1).atStartOfDay(zone).toInstant();
+        Instant to = day.atStartOfDay(zone).toInstant();
+        List<SentPost> yesterday = sent.stream().filter(p -> !p.at().isBefore(from) && p.at().isBefore(to)).toList();
+        if (yesterday.isEmpty()) {
+            return title + "\nNo post went out yesterday.";
+        }
+        List<SentPost> top = yesterday.stream().filter(p -> p.engagement() > 0)
+                .sorted(Comparator.comparingInt(SentPost::engagement).reversed().thenComparing(SentPost::at))
+                .limit(TOP_POSTS).toList();
+        if (top.isEmpty()) {
+            return title + "\n" + count(yesterday.size(), "post") + " went out yesterday; none has clicks, comments or likes yet.";
+        }
+        StringBuilder text = new StringBuilder(title).append(": ")
+                .append(top.size() == yesterday.size() ? "" : "the best " + top.size() + " of ")
+                .append(count(yesterday.size(), "post"));
+        for (SentPost post : top) {
+            text.append("\n• ");
+            if (!post.network().isBlank()) {
+                text.append(Mrkdwn.escape(post.network())).append(" · ");
+            }
+            if (post.snippet() != null && !post.snippet().isBlank()) {
+                text.append("“").append(Mrkdwn.escape(Mrkdwn.snippet(post.snippet(), SNIPPET))).append("” · ");
+            }
+            text.append(count(post.clicks(), "click")).append(" · ").append(count(post.comments(), "comment"))
+                    .append(" · ").append(count(post.likes(), "like"));
         }
         return text.toString();
     }

@@ -14,7 +14,8 @@ record DigestSnapshot(Instant takenAt,
                       List<WaitingItem> waiting,
                       PostList upcoming,
                       PostList failed,
-                      @Nullable StoryList stories) {
+                      @Nullable StoryList stories,
+                      List<SentPost> sent) {
 
     /** One item waiting for approval, where it waits, since when, and who may decide on it. */
     record WaitingItem(@Nullable String entityId,
@@ -31,7 +32,18 @@ record DigestSnapshot(Instant takenAt,
     record PostList(List<PostLine> shown, int total) {
     }
 
-    record PostLine(Instant at, String network, String status, @Nullable String snippet) {
+    /** {@code reason}: why a failed post failed, in Oktopost's words, when known. */
+    record PostLine(Instant at, String network, String status, @Nullable String snippet, @Nullable String reason) {
+    }
+
+    /**
+     * A post sent in the two days before the snapshot (enough for any time zone's yesterday) and the engagement a
+     * list read gives with it: clicks, comments and likes.
+     */
+    record SentPost(Instant at, String network, @Nullable String snippet, int clicks, int comments, int likes) {
+        int engagement() {
+            return clicks + comments + likes;
+        }
     }
 
     /** New stories, newest first; {@code more} when a board had more new stories than one page holds. */

@@ -2,6 +2,7 @@ package com.oktoslack.digest;
 
 import com.oktoslack.digest.DigestSnapshot.PostLine;
 import com.oktoslack.digest.DigestSnapshot.PostList;
+import com.oktoslack.digest.DigestSnapshot.SentPost;
 import com.oktoslack.digest.DigestSnapshot.StoryLine;
 import com.oktoslack.digest.DigestSnapshot.StoryList;
 import com.oktoslack.digest.DigestSnapshot.WaitingItem;
@@ -19,6 +20,7 @@ import com.oktoslack.oktopost.Workflow;
 import com.oktoslack.oktopost.WorkflowItem;
 import com.oktoslack.oktopost.WorkflowItemPage;
 import com.oktoslack.oktopost.WorkflowStep;
+import com.oktoslack.results.FailureReasons;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -40,7 +42,9 @@ import java.util.stream.Stream;
  * Gathers a digest's data from Oktopost in a fixed handful of calls, whatever the volume: the pending
  * workflow items with their steps (1000 per call), one call per post status and window (only the first
  * posts are shown; Oktopost's Total gives the count), one for the shown posts' texts, and one per board for
- * stories. Workflows and boards come from the client's cache. A snapshot is reused for a short while, so
+ * stories; one for the posts sent in the last two days (their clicks, comments and likes come with the list, so
+ * yesterday's top posts cost no call per post), and the reasons of the shown failed posts (stored for the app's own
+ * posts, else read once each from the post log). Workflows and boards come from the client's cache. A snapshot is reused for a short while, so
  * digests due together, and impatient {@code /okto digest now}s, share it.
  */
 @Singleton
@@ -50,14 +54,19 @@ class DigestSource {
     static final Duration WINDOW = Duration.ofHours(24);
     private static final int POSTS_PER_CALL = 25;
     private static final int STORIES_PER_CALL = 100;
+    /** Any time zone's yesterday lies within the two days before now. */
+    static final Duration SENT_WINDOW = Duration.ofHours(48);
+    private static final int SENT_PER_CALL = 100;
 
     private final Oktopost oktopost;
+    private final FailureReasons reasons;
     private final Clock clock;
     private final Duration reuseFor;
     private DigestSnapshot last;
 
-    DigestSource(Oktopost oktopost, Clock clock, DigestSettings settings) {
+    DigestSource(Oktopost oktopost, Clock clock, DigestSettings settings, FailureReasons reasons) {
         this.oktopost = oktopost;
+        this.reasons = reasons;
         this.clock = clock;
         this.reuseFor = settings.reuseDataFor();
     }
@@ -93,11 +102,25 @@ class DigestSource {
         Comparator<Post> byTime = Comparator.comparing(DigestSource::startOf);
         List<Post> upcomingShown = upcoming.stream().sorted(byTime).limit(SHOWN).toList();
         List<Post> failedShown = failed.stream().sorted(byTime.reversed()).limit(SHOWN).toList();
-        Map<String, Message> texts = messagesOf(Stream.concat(upcomingShown.stream(), failedShown.stream()).toList());
+        List<Post> sent = oktopost.posts(PostQuery.all().withStatus("complete").orderBy("startDateTime,0")
+                .between(now.minus(SENT_WINDOW), now).withCount(SENT_PER_CALL)).items();
+        Map<String, Message> texts = messagesOf(Stream.of(upcomingShown, failedShown, sent).flatMap(List::stream).toList());
+        Map<String, String> why = failedShown.isEmpty() ? Map.of() : reasons.of(failedShown.stream().map(Post::id).toList());
         return new DigestSnapshot(now, waiting,
-                new PostList(lines(upcomingShown, texts), Math.max(upcomingTotal, upcomingShown.size())),
-                new PostList(lines(failedShown, texts), Math.max(failedTotal, failedShown.size())),
-                newStories(now));
+                new PostList(lines(upcomingShown, texts, Map.of()), Math.max(upcomingTotal, upcomingShown.size())),
+                new PostList(lines(failedShown, texts, why), Math.max(failedTotal, failedShown.size())),
+                newStories(now), sentPosts(sent, texts));
+    }
+
+    private static List<SentPost> sentPosts(List<Post> sent, Map<String, Message> texts) {
+        return sent.stream().filter(p -> p.startAt() != null).map(p -> new SentPost(p.startAt(),
+                p.network() == null ? "" : p.network(),
+                Optional.ofNullable(p.messageId()).map(texts::get).map(Message::message).orElse(null),
+                count(p.clicks()), count(p.comments()), count(p.likes()))).toList();
+    }
+
+    private static int count(@Nullable Integer metric) {
+        return metric == null || metric < 0 ? 0 : metric;
     }
 
     private List<WaitingItem> waitingItems() {
@@ -134,11 +157,12 @@ class DigestSource {
         return oktopost.messages(ids).stream().collect(Collectors.toMap(Message::id, Function.identity(), (a, b) -> a));
     }
 
-    private static List<PostLine> lines(List<Post> posts, Map<String, Message> texts) {
+    private static List<PostLine> lines(List<Post> posts, Map<String, Message> texts, Map<String, String> reasons) {
         return posts.stream().map(p -> new PostLine(startOf(p),
                 p.network() == null ? "" : p.network(),
                 p.status() == null ? "" : p.status(),
-                Optional.ofNullable(p.messageId()).map(texts::get).map(Message::message).orElse(null))).toList();
+                Optional.ofNullable(p.messageId()).map(texts::get).map(Message::message).orElse(null),
+                reasons.get(p.id()))).toList();
     }
 
     private static Instant startOf(Post post) {

@@ -129,4 +129,27 @@ interface Envelopes {
     record WebhookReply(@Nullable Boolean result, @Nullable JsonNode errors, @Nullable Webhook webhook)
             implements Reply {
     }
+
+    // ---- what became of posts (postlog, stats)
+
+    /**
+     * {@code GET /postlog?postId=}: the reference answers {@code Postlogs} (without a Total); the getting-started
+     * page says every list answers {@code Items} and {@code Total}. Either is read.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
+    record PostLogsReply(@Nullable Boolean result, @Nullable JsonNode errors, @Nullable List<PostLog> postlogs,
+                         @Nullable List<PostLog> items, @Nullable Integer total) implements Reply {
+
+        List<PostLog> itemsOrEmpty() {
+            return postlogs != null ? postlogs : items != null ? items : List.of();
+        }
+    }
+
+    /** {@code GET /post/{id}?stats=1}: the post, and its {@code Stats} beside it. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
+    record PostStatsReply(@Nullable Boolean result, @Nullable JsonNode errors, @Nullable Post post,
+                          @Nullable PostStats stats) implements Reply {
+    }
 }

@@ -470,4 +470,20 @@ public class Oktopost {
     public List<WebhookLogEntry> webhookLog(String webhookId, int maxPages) {
         return Pages.all(page -> requests.webhookLog(webhookId, page, OktopostLists.PAGE), OktopostLists.PAGE, maxPages);
     }
+
+    // ---- what became of posts
+
+    /** What became of the post on each profile it went to, walking the list's pages (empty before it is sent). */
+    public List<PostLog> postLogs(String postId) {
+        return Pages.walk(page -> {
+            Envelopes.PostLogsReply reply = requests.postLogs(postId, page, LIST_PAGE);
+            List<PostLog> items = reply.itemsOrEmpty();
+            return new Page<>(items, reply.total() == null ? Pages.UNKNOWN_TOTAL : reply.total());
+        }, 0, LIST_PAGE, OktopostLists.MAX_PAGES, read -> false).items();
+    }
+
+    /** The post's stats; the reference documents no list or ids= read of them, so one call per post. */
+    public PostStats postStats(String postId) {
+        return required(requests.postStats(postId).stats(), "GET /post/{id}?stats=1");
+    }
 }

@@ -160,4 +160,15 @@ interface OktopostClient {
     @Get("/webhook-log/{webhookId}")
     HttpResponse<ListReply<WebhookLogEntry>> webhookLog(String webhookId, @QueryValue("_page") int page,
                                                         @QueryValue("_count") int count);
+
+    // ---- what became of posts
+
+    /** The social posts of a post, one per profile it went to; pages like every list. */
+    @Get("/postlog")
+    HttpResponse<Envelopes.PostLogsReply> postLogs(@QueryValue String postId,
+                                                  @QueryValue("_page") int page,
+                                                  @QueryValue("_count") int count);
+
+    @Get("/post/{id}")
+    HttpResponse<Envelopes.PostStatsReply> postStats(String id, @QueryValue int stats);
 }

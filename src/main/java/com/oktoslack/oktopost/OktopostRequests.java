@@ -197,4 +197,16 @@ class OktopostRequests {
     public ListReply<WebhookLogEntry> webhookLog(String webhookId, int page, int count) {
         return calls.call("GET /webhook-log/{webhookId}", () -> client.webhookLog(webhookId, page, count));
     }
+
+    // ---- what became of posts
+
+    @Idempotent
+    public Envelopes.PostLogsReply postLogs(String postId, int page, int count) {
+        return calls.call("GET /postlog", () -> client.postLogs(postId, page, count));
+    }
+
+    @Idempotent
+    public Envelopes.PostStatsReply postStats(String postId) {
+        return calls.call("GET /post/{id}?stats", () -> client.postStats(postId, 1));
+    }
 }

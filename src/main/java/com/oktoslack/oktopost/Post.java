@@ -12,6 +12,8 @@ import java.util.List;
 /**
  * A message scheduled to one social profile at one time. Status is one of pending, inqueue, inqueue-draft,
  * draft, complete, incomplete, error. {@code credentials} is the profile id (comma-separated if several).
+ * {@code clicks}, {@code comments} and {@code likes} are the engagement every list item carries; the full
+ * stats are {@link PostStats}.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
@@ -25,7 +27,10 @@ public record Post(String id,
                    @Nullable String credentials,
                    @Nullable String startDateTime,
                    @Nullable String created,
-                   @Nullable String modified) {
+                   @Nullable String modified,
+                   @Nullable Integer clicks,
+                   @Nullable Integer comments,
+                   @Nullable Integer likes) {
 
     public @Nullable Instant startAt() {
         return OktopostDates.parse(startDateTime);
@@ -33,6 +38,12 @@ public record Post(String id,
 
     public @Nullable Instant createdAt() {
         return OktopostDates.parse(created);
+    }
+
+    /** Clicks, comments and likes together, what a list read says of how a sent post did. */
+    public int engagement() {
+        return Math.max(0, clicks == null ? 0 : clicks) + Math.max(0, comments == null ? 0 : comments)
+                + Math.max(0, likes == null ? 0 : likes);
     }
 
     public List<String> credentialIds() {

@@ -9,6 +9,7 @@ import com.oktoslack.oktopost.OktopostException;
 import com.oktoslack.oktopost.Post;
 import com.oktoslack.oktopost.PostQuery;
 import com.oktoslack.oktopost.WorkflowItem;
+import com.oktoslack.results.MadePosts;
 import com.oktoslack.scheduling.ScheduleProgress.Call;
 import com.oktoslack.slack.Mrkdwn;
 import com.oktoslack.slack.PrivateReplies;
@@ -18,6 +19,7 @@ import com.oktoslack.jobs.RecurringJob;
 import com.oktoslack.jobs.Retry;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +58,9 @@ class ScheduleRunner implements RecurringJob {
     private final SchedulingSettings settings;
     private final ScheduleWake wake;
     private final Clock clock;
+    /** Told of the posts made, so their makers hear where they went live and how they did. */
+    @Inject
+    MadePosts madePosts;
 
     ScheduleRunner(ScheduleRequestRepository requests, Oktopost oktopost, PrivateReplies replies, ObjectMapper json,
                    Jobs jobs, SchedulingSettings settings, ScheduleWake wake, Clock clock) {
@@ -142,6 +147,7 @@ class ScheduleRunner implements RecurringJob {
             undo(request, order, tracker.progress, failure);
             return;
         }
+        madePosts.scheduled(request.slackUserId(), tracker.progress.allPosts());
         String report = ScheduleReports.scheduled(order);
         requests.finish(viewId, ScheduleRequest.DONE, report, clock.instant());
         LOG.info("Scheduling request {} done: {} post(s)", viewId, tracker.progress.allPosts().size());

@@ -8,10 +8,12 @@ import com.oktoslack.oktopost.Post;
 import com.oktoslack.oktopost.PostQuery;
 import com.oktoslack.oktopost.Story;
 import com.oktoslack.oktopost.StoryMessage;
+import com.oktoslack.results.MadePosts;
 import com.oktoslack.slack.Mrkdwn;
 import com.oktoslack.slack.PrivateReplies;
 import com.oktoslack.slack.UserFacingException;
 import io.micronaut.core.util.StringUtils;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -35,6 +37,9 @@ class ShareWork implements StoryRequests.Work {
     private final Oktopost oktopost;
     private final PrivateReplies replies;
     private final ObjectMapper json;
+    /** Told of the posts made, so the advocate hears where they went live and how they did. */
+    @Inject
+    MadePosts madePosts;
 
     ShareWork(Oktopost oktopost, PrivateReplies replies, ObjectMapper json) {
         this.oktopost = oktopost;
@@ -86,6 +91,7 @@ class ShareWork implements StoryRequests.Work {
                 progress.save(plan);
                 oktopost.createPosts(messageId, missing, plan.startInstant(), null).forEach(p -> postIds.add(p.id()));
             }
+            madePosts.shared(request.slackUserId(), postIds);
             plan = plan.withStep(i, step.done(postIds));
             progress.save(plan);
         }

@@ -85,6 +85,9 @@ class ScheduleSubmissionTest extends AppTestBase {
     @Inject
     Oktopost oktopostFacade;
 
+    @Inject
+    com.oktoslack.results.MadePosts madePosts;
+
     @MockBean(Clock.class)
     Clock clock() {
         return ScheduleWorld.clock();
@@ -184,6 +187,7 @@ class ScheduleSubmissionTest extends AppTestBase {
         assertTrue(text.contains("Spring launch") && text.contains("Marketing review"), text);
         assertTrue(text.contains("LinkedIn: Acme page, Mia Marketer") && text.contains("X (Twitter): Acme on X"), text);
         assertEquals(ScheduleRequest.DONE, requests.findById(view("V0OK")).orElseThrow().status());
+        createdIds.forEach(id -> assertEquals(java.util.Optional.of(MIA), madePosts.maker(id), "remembered for its outcome"));
     }
 
     @Test

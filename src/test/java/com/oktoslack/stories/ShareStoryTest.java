@@ -46,6 +46,8 @@ class ShareStoryTest extends AppTestBase {
     StoryRequestRepository storyRequests;
     @Inject
     StoryRequests storyRequestsService;
+    @Inject
+    com.oktoslack.results.MadePosts madePosts;
 
     StoryWorld world;
     StoryRequestsClient client;
@@ -108,6 +110,8 @@ class ShareStoryTest extends AppTestBase {
         assertTrue(confirmation.param("text").contains("Shared *Acme report 2026* to LinkedIn · Ada Lovelace and Twitter · ada."),
                 confirmation.param("text"));
         assertTrue(confirmation.param("text").contains("<!date^" + startAt + "^{date_short_pretty} at {time}|"), confirmation.param("text"));
+        oktopost.posts().forEach(p -> assertEquals(java.util.Optional.of(StoryWorld.ADA), madePosts.maker(p.get("Id").asText()),
+                "remembered for its outcome"));
     }
 
     @Test

@@ -202,6 +202,39 @@ public final class FakeOktopost implements AutoCloseable {
             ONE_POST_PER_PROFILE
         }
 
+        /** How {@code GET /postlog?postId=} answers. */
+        public enum PostLogList {
+            /** {@code Postlogs}, no {@code Total}: the reference's example. */
+            POSTLOGS,
+            /** {@code Items} and {@code Total}: what the getting-started page says every list answers. */
+            ITEMS
+        }
+
+        /** What a {@code postSent} event's object is (undocumented). */
+        public enum PostSentEvent {
+            /** It names the post: {@code PostId} (or the post nested, with its own Id). */
+            POST_ID,
+            /** It is the post log entry: its own Id is the post log's, {@code PostId} the post's. */
+            POST_LOG
+        }
+
+        private volatile PostLogList postLogList = PostLogList.POSTLOGS;
+        private volatile PostSentEvent postSentEvent = PostSentEvent.POST_ID;
+
+        public Readings postLogList(PostLogList list) {
+            postLogList = list;
+            return this;
+        }
+
+        public Readings postSentEvent(PostSentEvent event) {
+            postSentEvent = event;
+            return this;
+        }
+
+        public PostSentEvent postSentEvent() {
+            return postSentEvent;
+        }
+
         private volatile boolean documentedItemFieldsOnly = true;
         private volatile boolean decidedItemsLeaveList;
         private volatile boolean scalarsAsStrings;
@@ -247,6 +280,8 @@ public final class FakeOktopost implements AutoCloseable {
             scalarsAsStrings = false;
             storyAnswer = StoryAnswer.BARE_RESULT;
             postAnswer = PostAnswer.ONE_POST_FOR_ALL;
+            postLogList = PostLogList.POSTLOGS;
+            postSentEvent = PostSentEvent.POST_ID;
             return this;
         }
 
@@ -254,7 +289,7 @@ public final class FakeOktopost implements AutoCloseable {
         public String toString() {
             return "Readings[documentedItemFieldsOnly=" + documentedItemFieldsOnly + ", decidedItemsLeaveList="
                     + decidedItemsLeaveList + ", scalarsAsStrings=" + scalarsAsStrings + ", storyAnswer=" + storyAnswer
-                    + ", postAnswer=" + postAnswer + "]";
+                    + ", postAnswer=" + postAnswer + ", postLogList=" + postLogList + ", postSentEvent=" + postSentEvent + "]";
         }
     }
 
@@ -306,6 +341,8 @@ public final class FakeOktopost implements AutoCloseable {
     private final Map<String, ObjectNode> boards = new LinkedHashMap<>();
     private final Map<String, ObjectNode> webhooks = new LinkedHashMap<>();
     private final FakeWebhookLog webhookLog = new FakeWebhookLog();
+    private final Map<String, List<ObjectNode>> postLogs = new LinkedHashMap<>();
+    private final Map<String, ObjectNode> postStats = new LinkedHashMap<>();
 
     private FakeOktopost() throws IOException {
         clearData();
@@ -534,6 +571,8 @@ public final class FakeOktopost implements AutoCloseable {
                 advocates, credentials, campaigns, boards, webhooks)) {
             store.clear();
         }
+        postLogs.clear();
+        postStats.clear();
         account = MAPPER.createObjectNode().put("Id", "001000000000001").put("Name", "Fake Account");
         meUser = addUser("Api User", "api.user@example.com", "admin");
         return this;
@@ -978,7 +1017,7 @@ public final class FakeOktopost implements AutoCloseable {
                 default -> notFound();
             };
             case "post" -> switch (method) {
-                case "GET" -> id == null ? listPosts(r) : getOne("Post", posts, id);
+                case "GET" -> id == null ? listPosts(r) : getPost(id, r);
                 case "POST" -> id == null ? createPosts(r) : updatePost(id, r);
                 case "DELETE" -> id == null ? notFound() : deletePost(id);
                 default -> notFound();
@@ -1000,6 +1039,7 @@ public final class FakeOktopost implements AutoCloseable {
                 case "DELETE" -> id == null ? notFound() : delete(webhooks, id);
                 default -> notFound();
             };
+            case "postlog" -> method.equals("GET") ? (id == null ? listPostLogs(r) : getPostLog(id)) : notFound();
             case "webhook-log" -> method.equals("GET") && id != null && webhooks.containsKey(id)
                     ? page(r, webhookLog.entries(id), PAGE_SIZES, 25) : notFound();
             default -> notFound();
@@ -1694,6 +1734,96 @@ public final class FakeOktopost implements AutoCloseable {
         ObjectNode copy = webhook.deepCopy();
         copy.remove("Secret");
         return copy;
+    }
+
+    // ------------------------------------------------------------------ sent posts: post log, stats, postSent
+
+    /**
+     * The post goes out: it becomes {@code complete} and gets a post log entry per profile, {@code Status}
+     * success with its {@code RemoteUrl} (the profile's number appended after the first).
+     */
+    public synchronized List<ObjectNode> publish(String postId, String remoteUrl) {
+        return send(postId, "complete", remoteUrl, null);
+    }
+
+    /** The post fails on every profile with Oktopost's {@code Error}; the reference names no failed status. */
+    public synchronized List<ObjectNode> failToPublish(String postId, String error) {
+        return send(postId, "error", null, error);
+    }
+
+    private List<ObjectNode> send(String postId, String status, String remoteUrl, String error) {
+        ObjectNode post = require(posts, postId, "post");
+        post.put("Status", status).put("Modified", now());
+        List<ObjectNode> logs = new ArrayList<>();
+        List<String> credentialIds = Arrays.stream(post.path("Credentials").asText().split(","))
+                .map(String::strip).filter(c -> !c.isEmpty()).toList();
+        for (int i = 0; i < credentialIds.size(); i++) {
+            logs.add(MAPPER.createObjectNode()
+                    .put("Id", nextId("007"))
+                    .put("PostId", postId)
+                    .put("CampaignId", post.path("CampaignId").asText())
+                    .put("MessageId", post.path("MessageId").asText())
+                    .put("CredentialId", credentialIds.get(i))
+                    .put("Created", now())
+                    .put("Modified", now())
+                    .put("Status", error == null ? "success" : "failed")
+                    .put("Network", post.path("Network").asText())
+                    .put("RemoteId", error == null ? "remote-" + postId + "-" + i : "")
+                    .put("RemoteUrl", error == null ? (i == 0 ? remoteUrl : remoteUrl + "-" + i) : "")
+                    .put("Error", error == null ? "" : error));
+        }
+        postLogs.put(postId, logs);
+        return logs;
+    }
+
+    /** The post's {@code Stats}; list items show Clicks (link clicks), Comments and Likes as well. */
+    public synchronized ObjectNode setStats(String postId, int linkClicks, int comments, int likes, int shares,
+                                            int impressions) {
+        ObjectNode post = require(posts, postId, "post");
+        post.put("Clicks", linkClicks).put("Comments", comments).put("Likes", likes);
+        ObjectNode stats = MAPPER.createObjectNode().put("LinkClicks", linkClicks).put("Conversions", 0)
+                .put("Comments", comments).put("Likes", likes).put("Shares", shares).put("ImpressionsAdded", impressions);
+        postStats.put(postId, stats);
+        return stats;
+    }
+
+    public synchronized List<ObjectNode> postLogsOf(String postId) {
+        return List.copyOf(postLogs.getOrDefault(postId, List.of()));
+    }
+
+    private Reply getPost(String id, RecordedRequest r) {
+        Reply reply = getOne("Post", posts, id);
+        if (reply.status() != 200 || !flag(r, "stats")) {
+            return reply;
+        }
+        ObjectNode body = (ObjectNode) reply.body();
+        ObjectNode stats = postStats.get(id);
+        body.set("Stats", stats != null ? stats.deepCopy() : MAPPER.createObjectNode().put("LinkClicks", 0)
+                .put("Conversions", 0).put("Comments", 0).put("Likes", 0).put("Shares", 0).put("ImpressionsAdded", 0));
+        return reply;
+    }
+
+    /** {@code GET /postlog?postId=}: pages at {@code _count} 25 by default, 25/50/100 only. */
+    private Reply listPostLogs(RecordedRequest r) {
+        String postId = r.param("postId");
+        if (blank(postId)) {
+            return Reply.fieldError("postId", "postId is required");
+        }
+        if (!posts.containsKey(postId)) {
+            return notFound();
+        }
+        Reply paged = page(r, postLogs.getOrDefault(postId, List.of()), PAGE_SIZES, 25);
+        if (paged.status() != 200 || readings.postLogList == Readings.PostLogList.ITEMS) {
+            return paged;
+        }
+        ObjectNode body = result(true);
+        body.set("Postlogs", paged.body().get("Items"));
+        return Reply.ok(body);
+    }
+
+    private Reply getPostLog(String id) {
+        return postLogs.values().stream().flatMap(List::stream).filter(l -> id.equals(l.path("Id").asText()))
+                .findFirst().map(l -> one("Postlog", l)).orElseGet(FakeOktopost::notFound);
     }
 
     // ------------------------------------------------------------------ helpers

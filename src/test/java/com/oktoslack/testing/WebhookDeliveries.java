@@ -131,6 +131,25 @@ public final class WebhookDeliveries {
         return JSON.createObjectNode().put("ID", storyId).put("BoardId", boardId).put("Title", "Story " + storyId);
     }
 
+    /**
+     * A {@code postSent} event about a post the fake has sent ({@link FakeOktopost#publish}), in the fake's
+     * reading of what the event is (the post, or its post log entry) and in this reading's shape (flat or nested).
+     */
+    public ObjectNode postSentObject(String postId) {
+        boolean log = oktopost.readings().postSentEvent() == FakeOktopost.Readings.PostSentEvent.POST_LOG;
+        ObjectNode entry = log ? oktopost.postLogsOf(postId).get(0).deepCopy() : null;
+        if (reading.objects() == Objects.NESTED) {
+            ObjectNode object = JSON.createObjectNode();
+            if (log) {
+                object.set("Postlog", entry);
+            } else {
+                object.putObject("Post").put("Id", postId).put("Status", "complete");
+            }
+            return object;
+        }
+        return log ? entry : JSON.createObjectNode().put("PostId", postId);
+    }
+
     /** The fake Oktopost's webhook for this event type, created on first use. */
     public String webhookId(String type) {
         return webhookIds.computeIfAbsent(type,

@@ -67,6 +67,15 @@ class SecretsAtRestTest extends AppTestBase {
     }
 
     @Test
+    void connectingRegistersPostSentWithTheOtherEvents() {
+        repository.deleteAll();
+        registrations.connect("https://okto.example.com/oktopost/webhooks");
+        List<String> events = oktopost.webhooks().stream().map(w -> w.get("Event").asText()).sorted().distinct().toList();
+        assertEquals(List.of("approvalItemApproved", "approvalItemRejected", "newAdvocacyStory", "newApprovalItem", "postSent"),
+                events);
+    }
+
+    @Test
     void aRegisteredSecretIsNotReadableInTheDatabaseFiles() throws Exception {
         repository.deleteAll();
         registrations.connect("https://okto.example.com/oktopost/webhooks");

@@ -114,7 +114,7 @@ class WebhookReceiveTest extends AppTestBase {
     @Test
     void anArrayOfEventsIsStoredAsSeparateEventsAndBatchedToTheHandler() {
         String body = "[" + WebhookDeliveries.event("testItemCreated", "005D") + ","
-                + WebhookDeliveries.event("testItemApproved", "005E") + "," + WebhookDeliveries.event("postSent", "004F") + "]";
+                + WebhookDeliveries.event("testItemApproved", "005E") + "," + WebhookDeliveries.event("postDeleted", "004F") + "]";
 
         HttpResponse<String> response = deliveries.send(body, SECRET, "0WB4,0WB5,0WB6");
 
