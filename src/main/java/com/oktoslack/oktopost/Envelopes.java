@@ -129,4 +129,17 @@ interface Envelopes {
     record WebhookReply(@Nullable Boolean result, @Nullable JsonNode errors, @Nullable Webhook webhook)
             implements Reply {
     }
+
+    // ---- media from Slack
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
+    record UploadReply(@Nullable Boolean result, @Nullable JsonNode errors, @Nullable Upload upload) implements Reply {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
+    record VideoValidationReply(@Nullable Boolean result, @Nullable JsonNode errors, @Nullable JsonNode validations)
+            implements Reply {
+    }
 }

@@ -9,6 +9,8 @@ import com.oktoslack.oktopost.Envelopes.PostsReply;
 import com.oktoslack.oktopost.Envelopes.StepReply;
 import com.oktoslack.oktopost.Envelopes.StoryCreatedReply;
 import com.oktoslack.oktopost.Envelopes.StoryReply;
+import com.oktoslack.oktopost.Envelopes.UploadReply;
+import com.oktoslack.oktopost.Envelopes.VideoValidationReply;
 import com.oktoslack.oktopost.Envelopes.WebhookReply;
 import com.oktoslack.oktopost.Envelopes.WorkflowItemReply;
 import com.oktoslack.oktopost.Envelopes.WorkflowItemsReply;
@@ -196,5 +198,27 @@ class OktopostRequests {
     @Idempotent
     public ListReply<WebhookLogEntry> webhookLog(String webhookId, int page, int count) {
         return calls.call("GET /webhook-log/{webhookId}", () -> client.webhookLog(webhookId, page, count));
+    }
+
+    // ---- media from Slack
+
+    /** Not retried: a repeat would start a second download of the same file. */
+    public UploadReply createUpload(Map<String, String> form) {
+        return calls.call("POST /upload", () -> client.createUpload(form));
+    }
+
+    @Idempotent
+    public UploadReply upload(String id) {
+        return calls.call("GET /upload/{id}", () -> client.upload(id));
+    }
+
+    @Idempotent
+    public void deleteMedia(String id) {
+        calls.callExpectingNothing("DELETE /media/{id}", () -> client.deleteMedia(id));
+    }
+
+    @Idempotent
+    public VideoValidationReply validateVideo(String mediaId) {
+        return calls.call("GET /video-validate/{mediaId}", () -> client.validateVideo(mediaId));
     }
 }
