@@ -152,4 +152,17 @@ interface Envelopes {
     record PostStatsReply(@Nullable Boolean result, @Nullable JsonNode errors, @Nullable Post post,
                           @Nullable PostStats stats) implements Reply {
     }
+
+    // ---- media from Slack
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
+    record UploadReply(@Nullable Boolean result, @Nullable JsonNode errors, @Nullable Upload upload) implements Reply {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
+    record VideoValidationReply(@Nullable Boolean result, @Nullable JsonNode errors, @Nullable JsonNode validations)
+            implements Reply {
+    }
 }

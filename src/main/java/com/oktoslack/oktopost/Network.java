@@ -11,14 +11,16 @@ import java.util.regex.Pattern;
 
 /**
  * The social networks Oktopost posts to, as its API spells them, with the names it has also used for them
- * ("X" for Twitter) and each one's text limit. Every feature matches networks through this type, so a profile
+ * ("X" for Twitter) and each one's text and media limits. Every feature matches networks through this type, so a profile
  * on "X" and a story message for "Twitter" are one network everywhere.
  */
 public enum Network {
-    LINKEDIN("LinkedIn", "LinkedIn", 3000),
-    TWITTER("Twitter", "X (Twitter)", 280, "X"),
-    FACEBOOK("Facebook", "Facebook", 63206),
-    INSTAGRAM("Instagram", "Instagram", 2200);
+    LINKEDIN("LinkedIn", "LinkedIn", 3000, 9),
+    TWITTER("Twitter", "X (Twitter)", 280, 4, "X"),
+    FACEBOOK("Facebook", "Facebook", 63206, 18),
+    INSTAGRAM("Instagram", "Instagram", 2200, 10),
+    /** A video with a title; the text is its description. */
+    YOUTUBE("Youtube", "YouTube", 5000, 1);
 
     /** X counts every link as this many characters, however long it is. */
     static final int TWITTER_LINK_LENGTH = 23;
@@ -28,12 +30,14 @@ public enum Network {
     private final String oktopostName;
     private final String label;
     private final int textLimit;
+    private final int mediaLimit;
     private final List<String> aliases;
 
-    Network(String oktopostName, String label, int textLimit, String... aliases) {
+    Network(String oktopostName, String label, int textLimit, int mediaLimit, String... aliases) {
         this.oktopostName = oktopostName;
         this.label = label;
         this.textLimit = textLimit;
+        this.mediaLimit = mediaLimit;
         this.aliases = List.of(aliases);
     }
 
@@ -70,6 +74,11 @@ public enum Network {
 
     public int textLimit() {
         return textLimit;
+    }
+
+    /** Images and videos one message may carry (the reference's media limits; YouTube takes its one video). */
+    public int mediaLimit() {
+        return mediaLimit;
     }
 
     /** How long the network considers the text: characters as people see them, links weighted on X. */

@@ -210,11 +210,35 @@ public class Oktopost {
                 .put("description", m.description())
                 .put("imageUrl", m.imageUrl())
                 .put("media", m.media())
+                .put("title", m.title())
                 .toMap()).message(), "POST /message");
     }
 
     public void deleteMessage(String id) {
         requests.deleteMessage(id);
+    }
+
+    // ---- media from Slack
+
+    /** Asks Oktopost to fetch a file from a public URL; it answers at once, usually still {@code pending}. */
+    public Upload startUpload(String source, String name, String mimeType) {
+        return required(requests.createUpload(form()
+                .put("source", source)
+                .put("name", name)
+                .put("mimeType", mimeType)
+                .toMap()).upload(), "POST /upload");
+    }
+
+    public Upload upload(String id) {
+        return required(requests.upload(id).upload(), "GET /upload/{id}");
+    }
+
+    public void deleteMedia(String id) {
+        requests.deleteMedia(id);
+    }
+
+    public VideoCheck validateVideo(String mediaId) {
+        return new VideoCheck(requests.validateVideo(mediaId).validations());
     }
 
     // ---- posts

@@ -11,6 +11,8 @@ import com.oktoslack.oktopost.Envelopes.PostsReply;
 import com.oktoslack.oktopost.Envelopes.StepReply;
 import com.oktoslack.oktopost.Envelopes.StoryCreatedReply;
 import com.oktoslack.oktopost.Envelopes.StoryReply;
+import com.oktoslack.oktopost.Envelopes.UploadReply;
+import com.oktoslack.oktopost.Envelopes.VideoValidationReply;
 import com.oktoslack.oktopost.Envelopes.WebhookReply;
 import com.oktoslack.oktopost.Envelopes.WorkflowItemReply;
 import com.oktoslack.oktopost.Envelopes.WorkflowItemsReply;
@@ -171,4 +173,19 @@ interface OktopostClient {
 
     @Get("/post/{id}")
     HttpResponse<Envelopes.PostStatsReply> postStats(String id, @QueryValue int stats);
+
+    // ---- media from Slack
+
+    /** Fields: source (a public URL answering HEAD and ranged GET), name, mimeType. */
+    @Post(value = "/upload", produces = FORM)
+    HttpResponse<UploadReply> createUpload(@Body Map<String, String> form);
+
+    @Get("/upload/{id}")
+    HttpResponse<UploadReply> upload(String id);
+
+    @Delete("/media/{id}")
+    HttpResponse<Ack> deleteMedia(String id);
+
+    @Get("/video-validate/{mediaId}")
+    HttpResponse<VideoValidationReply> validateVideo(String mediaId);
 }

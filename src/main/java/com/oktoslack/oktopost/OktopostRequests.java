@@ -9,6 +9,8 @@ import com.oktoslack.oktopost.Envelopes.PostsReply;
 import com.oktoslack.oktopost.Envelopes.StepReply;
 import com.oktoslack.oktopost.Envelopes.StoryCreatedReply;
 import com.oktoslack.oktopost.Envelopes.StoryReply;
+import com.oktoslack.oktopost.Envelopes.UploadReply;
+import com.oktoslack.oktopost.Envelopes.VideoValidationReply;
 import com.oktoslack.oktopost.Envelopes.WebhookReply;
 import com.oktoslack.oktopost.Envelopes.WorkflowItemReply;
 import com.oktoslack.oktopost.Envelopes.WorkflowItemsReply;
@@ -208,5 +210,27 @@ class OktopostRequests {
     @Idempotent
     public Envelopes.PostStatsReply postStats(String postId) {
         return calls.call("GET /post/{id}?stats", () -> client.postStats(postId, 1));
+    }
+
+    // ---- media from Slack
+
+    /** Not retried: a repeat would start a second download of the same file. */
+    public UploadReply createUpload(Map<String, String> form) {
+        return calls.call("POST /upload", () -> client.createUpload(form));
+    }
+
+    @Idempotent
+    public UploadReply upload(String id) {
+        return calls.call("GET /upload/{id}", () -> client.upload(id));
+    }
+
+    @Idempotent
+    public void deleteMedia(String id) {
+        calls.callExpectingNothing("DELETE /media/{id}", () -> client.deleteMedia(id));
+    }
+
+    @Idempotent
+    public VideoValidationReply validateVideo(String mediaId) {
+        return calls.call("GET /video-validate/{mediaId}", () -> client.validateVideo(mediaId));
     }
 }

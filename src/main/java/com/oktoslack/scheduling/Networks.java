@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The networks a post can be scheduled to from Slack, by Oktopost's spelling. YouTube is left out: its posts need
- * a video, which the modal does not attach. Names, aliases and limits are {@link Network}'s.
+ * The networks a post can be scheduled to from Slack, by Oktopost's spelling. YouTube only takes a video, so the
+ * form offers it only where one can be attached ({@link MediaOffer}). Names, aliases and limits are {@link Network}'s.
  */
 final class Networks {
 
-    private static final List<Network> OFFERED = List.of(Network.LINKEDIN, Network.TWITTER, Network.FACEBOOK, Network.INSTAGRAM);
+    private static final List<Network> OFFERED = List.of(Network.LINKEDIN, Network.TWITTER, Network.FACEBOOK, Network.INSTAGRAM,
+            Network.YOUTUBE);
 
     private Networks() {
     }
@@ -27,6 +28,22 @@ final class Networks {
 
     static int limit(String network) {
         return network(network).textLimit();
+    }
+
+    static int mediaLimit(String network) {
+        return network(network).mediaLimit();
+    }
+
+    static boolean isYouTube(String network) {
+        return Network.of(network).filter(Network.YOUTUBE::equals).isPresent();
+    }
+
+    static boolean isInstagram(String network) {
+        return Network.of(network).filter(Network.INSTAGRAM::equals).isPresent();
+    }
+
+    static Network known(String network) {
+        return network(network);
     }
 
     static int length(String network, String text) {

@@ -25,6 +25,14 @@ record ScheduleChoices(List<Credential> profiles, List<Workflow> workflows) {
         return profiles.stream().map(p -> Networks.offered(p.network()).orElseThrow()).distinct().toList();
     }
 
+    /** Without YouTube when no video can be attached, as its posts are videos. */
+    ScheduleChoices suitedTo(MediaOffer media) {
+        if (media.suitsYouTube()) {
+            return this;
+        }
+        return new ScheduleChoices(profiles.stream().filter(p -> !Networks.isYouTube(p.network())).toList(), workflows);
+    }
+
     List<Credential> profilesOf(String network) {
         return profiles.stream().filter(p -> Network.same(network, p.network())).toList();
     }

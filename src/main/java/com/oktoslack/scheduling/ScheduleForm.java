@@ -15,7 +15,13 @@ record ScheduleForm(String text,
                     LocalTime time,
                     @Nullable String link,
                     @Nullable String workflowId,
-                    boolean draft) {
+                    boolean draft,
+                    @Nullable String videoTitle) {
+
+    ScheduleForm(String text, List<String> networks, List<String> profileIds, @Nullable Choice campaign, LocalDate date,
+                 LocalTime time, @Nullable String link, @Nullable String workflowId, boolean draft) {
+        this(text, networks, profileIds, campaign, date, time, link, workflowId, draft, null);
+    }
 
     /** A picked option: its value and the text shown for it. */
     record Choice(String id, String label) {
@@ -27,6 +33,6 @@ record ScheduleForm(String text,
     }
 
     static ScheduleForm fresh(String text, LocalDate date, LocalTime time, @Nullable Choice campaign) {
-        return new ScheduleForm(text, List.of(), List.of(), campaign, date, time, null, null, false);
+        return new ScheduleForm(text, List.of(), List.of(), campaign, date, time, null, null, false, null);
     }
 }

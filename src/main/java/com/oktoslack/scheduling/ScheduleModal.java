@@ -1,5 +1,7 @@
 package com.oktoslack.scheduling;
 
+import com.oktoslack.media.MediaFromSlack;
+import com.oktoslack.media.SlackFile;
 import com.oktoslack.oktopost.Campaign;
 import com.oktoslack.oktopost.Oktopost;
 import com.oktoslack.oktopost.TimeZones;
@@ -21,6 +23,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,21 +35,31 @@ import java.util.Optional;
 @Singleton
 class ScheduleModal {
 
-    /** Where the modal was opened from: text to start with, where to confirm, a line to show. */
-    record Origin(String prefill, @Nullable String responseUrl, @Nullable String line) {
+    /**
+     * Where the modal was opened from: text to start with, where to confirm, a line to show, and the files of the
+     * message it was opened on (null for the command, whose form has a file field instead).
+     */
+    record Origin(String prefill, @Nullable String responseUrl, @Nullable String line,
+                  @Nullable List<com.slack.api.model.File> files) {
+
+        Origin(String prefill, @Nullable String responseUrl, @Nullable String line) {
+            this(prefill, responseUrl, line, null);
+        }
     }
 
     private final Modals modals;
     private final SlackUsers users;
     private final People people;
     private final Oktopost oktopost;
+    private final MediaFromSlack media;
     private final Clock clock;
 
-    ScheduleModal(Modals modals, SlackUsers users, People people, Oktopost oktopost, Clock clock) {
+    ScheduleModal(Modals modals, SlackUsers users, People people, Oktopost oktopost, MediaFromSlack media, Clock clock) {
         this.modals = modals;
         this.users = users;
         this.people = people;
         this.oktopost = oktopost;
+        this.media = media;
         this.clock = clock;
     }
 
@@ -87,8 +100,10 @@ class ScheduleModal {
         String text = Mrkdwn.cut(SlackMarkup.plain(origin.prefill(), users::nameOr), ScheduleViews.MAX_TEXT);
         ZonedDateTime start = nextHour(zone);
         ScheduleForm form = ScheduleForm.fresh(text, start.toLocalDate(), start.toLocalTime(), campaign);
-        ScheduleMetadata metadata = new ScheduleMetadata(zone.getId(), origin.responseUrl(), origin.line());
-        modals.update(modal, ScheduleViews.form(choices, form, zone.getId(), write(metadata), origin.line()));
+        MediaOffer offer = offer(origin);
+        ScheduleMetadata metadata = new ScheduleMetadata(zone.getId(), origin.responseUrl(), origin.line(), offer);
+        modals.update(modal, ScheduleViews.form(choices.suitedTo(offer), form, zone.getId(), write(metadata),
+                origin.line(), offer));
     }
 
     /** Draws the form again from what the person has entered, with the profiles of the networks now picked. */
@@ -97,8 +112,9 @@ class ScheduleModal {
         ZoneId zone = TimeZones.of(metadata.timeZone());
         ZonedDateTime fallback = nextHour(zone);
         ScheduleForm form = ScheduleState.of(view.getState()).asForm(fallback.toLocalDate(), fallback.toLocalTime());
-        modals.update(new Opened(view.getId(), view.getHash()),
-                ScheduleViews.form(choices(), form, zone.getId(), view.getPrivateMetadata(), metadata.origin()));
+        MediaOffer offer = metadata.mediaOffer();
+        modals.update(new Opened(view.getId(), view.getHash()), ScheduleViews.form(choices().suitedTo(offer), form,
+                zone.getId(), view.getPrivateMetadata(), metadata.origin(), offer));
     }
 
     /** Shows a message in the modal; failures are only logged, as there is nowhere else to say it. */
@@ -109,6 +125,27 @@ class ScheduleModal {
     ScheduleMetadata read(String privateMetadata) {
         return SlackValueCodec.read(privateMetadata, ScheduleMetadata.class)
                 .orElseThrow(() -> new IllegalArgumentException("The modal's metadata is unreadable"));
+    }
+
+    /** What can go with the post: the message's images and videos, the form's file field, or nothing and why. */
+    private MediaOffer offer(Origin origin) {
+        if (!media.available()) {
+            return MediaOffer.unavailable();
+        }
+        if (origin.files() == null) {
+            return MediaOffer.picked();
+        }
+        List<SlackFile> files = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
+        for (com.slack.api.model.File file : origin.files()) {
+            Optional<SlackFile> taken = SlackFile.of(file).filter(f -> files.size() < MediaOffer.MAX_FILES);
+            if (taken.isPresent()) {
+                files.add(taken.get());
+            } else {
+                leftOut.add(file.getName() == null ? "a file" : Mrkdwn.cut(file.getName(), 80));
+            }
+        }
+        return MediaOffer.fromMessage(files, leftOut);
     }
 
     private ScheduleChoices choices() {

@@ -37,8 +37,25 @@ final class ScheduleReports {
             text.append("Sent for approval in *").append(Mrkdwn.escape(order.workflowName()))
                     .append("*; the posts go out once they are approved.\n");
         }
+        if (!order.mediaIds().isEmpty()) {
+            long videos = order.files().stream().filter(f -> f.video()).count();
+            text.append("With ").append(media(order.mediaIds().size() - (int) videos, (int) videos)).append(" from Slack.\n");
+        }
         text.append("> ").append(Mrkdwn.escape(Mrkdwn.snippet(order.text(), TEXT_PREVIEW)));
         return text.toString();
+    }
+
+    /** An image or video could not be uploaded, so no message or post was made. */
+    static String mediaFailed(String reason) {
+        return ":warning: Your post was *not* scheduled: " + reason
+                + "\nNothing was created in Oktopost (files it had already taken were deleted again).";
+    }
+
+    private static String media(int images, int videos) {
+        if (videos == 0) {
+            return count(images, "image");
+        }
+        return images == 0 ? count(videos, "video") : count(images, "image") + " and " + count(videos, "video");
     }
 
     /**

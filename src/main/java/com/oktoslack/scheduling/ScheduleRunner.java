@@ -3,7 +3,6 @@ package com.oktoslack.scheduling;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.oktoslack.oktopost.Message;
-import com.oktoslack.oktopost.NewMessage;
 import com.oktoslack.oktopost.Oktopost;
 import com.oktoslack.oktopost.OktopostException;
 import com.oktoslack.oktopost.Post;
@@ -169,7 +168,7 @@ class ScheduleRunner implements RecurringJob {
                     LOG.warn("The {} message may have been created by an attempt whose answer was lost; creating it again", network);
                 }
                 tracker.save(tracker.progress.calling(Call.MESSAGE, network));
-                Message message = oktopost.createMessage(NewMessage.text(network, order.campaignId(), order.text()));
+                Message message = oktopost.createMessage(order.message(network));
                 messageId = message.id();
                 tracker.save(tracker.progress.withMessage(network, messageId));
             }

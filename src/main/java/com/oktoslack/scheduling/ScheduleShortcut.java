@@ -13,6 +13,7 @@ import com.slack.api.methods.SlackApiException;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 /** "Schedule in Oktopost" on a Slack message: the same modal, its text taken from the message. */
@@ -47,7 +48,8 @@ class ScheduleShortcut implements SlackListener {
         }
         com.slack.api.model.Message message = payload.getMessage();
         String text = message == null || message.getText() == null ? "" : message.getText();
-        ScheduleModal.Origin origin = new ScheduleModal.Origin(text, payload.getResponseUrl(), originLine(payload));
+        ScheduleModal.Origin origin = new ScheduleModal.Origin(text, payload.getResponseUrl(), originLine(payload),
+                message.getFiles() == null ? List.of() : message.getFiles());
         afterAck.run(() -> modal.fill(opened.get(), payload.getUser().getId(), origin),
                 failure -> modal.showQuietly(opened.get().id(), failure));
         return context.ack();

@@ -66,6 +66,15 @@ record ScheduleState(FormValues form) {
         return value(LINK_BLOCK, LINK_ACTION).map(ViewState.Value::getValue).map(String::strip).orElse("");
     }
 
+    /** Files picked in the form's file field. */
+    List<com.slack.api.model.File> files() {
+        return value(MEDIA_BLOCK, MEDIA_ACTION).map(ViewState.Value::getFiles).orElse(List.of());
+    }
+
+    String videoTitle() {
+        return value(VIDEO_TITLE_BLOCK, VIDEO_TITLE_ACTION).map(ViewState.Value::getValue).map(String::strip).orElse("");
+    }
+
     boolean draft() {
         return single(MODE_BLOCK, MODE_ACTION).map(c -> MODE_DRAFT.equals(c.id())).orElse(false);
     }
@@ -74,7 +83,8 @@ record ScheduleState(FormValues form) {
     ScheduleForm asForm(LocalDate defaultDate, LocalTime defaultTime) {
         return new ScheduleForm(text(), networks(), profiles().stream().map(PickedProfile::id).toList(),
                 campaign().orElse(null), date().orElse(defaultDate), time().orElse(defaultTime),
-                link().isEmpty() ? null : link(), workflow().map(ScheduleForm.Choice::id).orElse(null), draft());
+                link().isEmpty() ? null : link(), workflow().map(ScheduleForm.Choice::id).orElse(null), draft(),
+                videoTitle().isEmpty() ? null : videoTitle());
     }
 
     private Optional<ViewState.Value> value(String block, String action) {

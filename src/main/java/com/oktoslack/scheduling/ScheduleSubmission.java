@@ -24,11 +24,13 @@ class ScheduleSubmission implements SlackListener {
 
     private final ScheduleModal modal;
     private final ScheduleRunner runner;
+    private final ScheduleMedia media;
     private final Clock clock;
 
-    ScheduleSubmission(ScheduleModal modal, ScheduleRunner runner, Clock clock) {
+    ScheduleSubmission(ScheduleModal modal, ScheduleRunner runner, ScheduleMedia media, Clock clock) {
         this.modal = modal;
         this.runner = runner;
+        this.media = media;
         this.clock = clock;
     }
 
@@ -53,7 +55,11 @@ class ScheduleSubmission implements SlackListener {
             return context.ackWithErrors(checked.errors());
         }
         String userId = request.getPayload().getUser().getId();
-        if (runner.accept(view.getId(), userId, checked.order())) {
+        if (checked.order().hasFiles()) {
+            if (!media.accept(view.getId(), userId, checked.order())) {
+                LOG.info("Scheduling modal {} was submitted again; its files are uploaded once", view.getId());
+            }
+        } else if (runner.accept(view.getId(), userId, checked.order())) {
             runner.start(view.getId());
         } else {
             LOG.info("Scheduling modal {} was submitted again; its posts are created once", view.getId());

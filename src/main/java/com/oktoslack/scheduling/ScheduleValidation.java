@@ -1,5 +1,6 @@
 package com.oktoslack.scheduling;
 
+import com.oktoslack.media.SlackFile;
 import com.oktoslack.oktopost.TimeZones;
 import com.oktoslack.slack.Mrkdwn;
 import io.micronaut.core.annotation.Nullable;
@@ -119,6 +120,10 @@ final class ScheduleValidation {
             add(errors, WORKFLOW_BLOCK, "Drafts are not sent for approval: choose Schedule, or no workflow.");
         }
 
+        MediaOffer media = metadata.mediaOffer();
+        List<SlackFile> files = checkMedia(state, media, networks, link, errors);
+        String videoTitle = state.videoTitle();
+
         if (!errors.isEmpty()) {
             Map<String, String> joined = new LinkedHashMap<>();
             errors.forEach((block, messages) -> joined.put(block, String.join(" ", messages)));
@@ -133,8 +138,75 @@ final class ScheduleValidation {
                 .toList();
         ScheduleOrder order = new ScheduleOrder(text, campaign.get().id(), campaign.get().label(), targets,
                 startAt.getEpochSecond(), state.draft(), workflow.map(ScheduleForm.Choice::id).orElse(null),
-                workflow.map(ScheduleForm.Choice::label).orElse(null), zone.getId(), metadata.responseUrl());
+                workflow.map(ScheduleForm.Choice::label).orElse(null), zone.getId(), metadata.responseUrl(), files,
+                videoTitle.isEmpty() ? null : videoTitle, null);
         return new Checked(Map.of(), order);
+    }
+
+    /**
+     * The images and videos that go with the post, with each problem told next to the file field (or, for a
+     * message's files, next to the networks, which is what can be changed): Oktopost's limits per network, a link
+     * or media but not both, YouTube's one video and its title, Instagram's image or video.
+     */
+    private static List<SlackFile> checkMedia(ScheduleState state, MediaOffer media, List<String> networks, String link,
+                                              Map<String, List<String>> errors) {
+        List<SlackFile> files = new ArrayList<>();
+        String field = media.input() ? MEDIA_BLOCK : NETWORKS_BLOCK;
+        if (media.input()) {
+            for (com.slack.api.model.File picked : state.files()) {
+                Optional<SlackFile> file = SlackFile.of(picked);
+                if (file.isPresent()) {
+                    files.add(file.get());
+                } else {
+                    add(errors, MEDIA_BLOCK, Mrkdwn.escape(picked.getName() == null ? "A file" : picked.getName())
+                            + " is not an image or video Oktopost takes (JPEG, PNG, GIF, MP4).");
+                }
+            }
+        } else if (media.available()) {
+            files.addAll(media.files());
+        }
+        if (!files.isEmpty() && !link.isEmpty()) {
+            add(errors, media.input() ? MEDIA_BLOCK : LINK_BLOCK,
+                    "A post takes a link or images and video, not both: remove the link or the files.");
+        }
+        long videos = files.stream().filter(SlackFile::video).count();
+        for (String name : networks) {
+            Optional<String> offered = Networks.offered(name);
+            if (offered.isEmpty()) {
+                continue;
+            }
+            String network = offered.get();
+            String label = Networks.label(network);
+            if (Networks.isYouTube(network)) {
+                if (videos != 1 || files.size() != 1) {
+                    add(errors, field, media.available()
+                            ? "YouTube takes one video (MP4) and nothing else; this post has " + count(videos, "video")
+                            + " and " + count(files.size() - videos, "image") + "."
+                            : "YouTube takes a video, which can't be attached here.");
+                }
+                String title = state.videoTitle();
+                if (title.isEmpty()) {
+                    add(errors, VIDEO_TITLE_BLOCK, "Give the YouTube video a title.");
+                } else if (title.codePointCount(0, title.length()) > MAX_VIDEO_TITLE) {
+                    add(errors, VIDEO_TITLE_BLOCK, "YouTube titles have at most " + MAX_VIDEO_TITLE + " characters.");
+                }
+                continue;
+            }
+            if (files.size() > Networks.mediaLimit(network)) {
+                add(errors, field, String.format(Locale.ROOT, "%s takes at most %d images or videos in a post; there are %d.",
+                        label, Networks.mediaLimit(network), files.size()));
+            }
+            if (Networks.isInstagram(network) && files.isEmpty() && !state.draft()) {
+                add(errors, media.input() ? MEDIA_BLOCK : NETWORKS_BLOCK,
+                        "Instagram posts need an image or a video: " + (media.input() ? "attach one, or " : "")
+                                + "save as drafts and add it in Oktopost.");
+            }
+        }
+        return files;
+    }
+
+    private static String count(long n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
     }
 
     /** The text as posted: the link goes at the end unless the text already has it. */

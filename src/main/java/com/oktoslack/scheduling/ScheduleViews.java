@@ -1,5 +1,6 @@
 package com.oktoslack.scheduling;
 
+import com.oktoslack.media.MediaFromSlack;
 import com.oktoslack.slack.BlockKitLimits;
 import com.oktoslack.slack.Modals;
 import com.oktoslack.oktopost.Credential;
@@ -28,6 +29,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.optionGrou
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.datePicker;
 import static com.slack.api.model.block.element.BlockElements.externalSelect;
+import static com.slack.api.model.block.element.BlockElements.fileInput;
 import static com.slack.api.model.block.element.BlockElements.multiStaticSelect;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 import static com.slack.api.model.block.element.BlockElements.radioButtons;
@@ -63,6 +65,10 @@ final class ScheduleViews {
     static final String LINK_ACTION = "scheduling_link_input";
     static final String WORKFLOW_BLOCK = "scheduling_workflow";
     static final String WORKFLOW_ACTION = "scheduling_workflow_select";
+    static final String MEDIA_BLOCK = "scheduling_media";
+    static final String MEDIA_ACTION = "scheduling_media_files";
+    static final String VIDEO_TITLE_BLOCK = "scheduling_video_title";
+    static final String VIDEO_TITLE_ACTION = "scheduling_video_title_input";
     static final String MODE_BLOCK = "scheduling_mode";
     static final String MODE_ACTION = "scheduling_mode_pick";
 
@@ -74,6 +80,11 @@ final class ScheduleViews {
     static final int MAX_OPTION_TEXT = BlockKitLimits.OPTION_TEXT;
     /** Slack's limit for a plain-text input's value. */
     static final int MAX_TEXT = BlockKitLimits.INPUT_VALUE;
+
+    /** YouTube's limit for a video's title. */
+    static final int MAX_VIDEO_TITLE = 100;
+    /** The file types Oktopost's upload takes, as Slack's file field names them. */
+    static final List<String> MEDIA_FILE_TYPES = List.of("jpg", "jpeg", "png", "gif", "mp4");
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -92,6 +103,12 @@ final class ScheduleViews {
 
     static View form(ScheduleChoices choices, ScheduleForm form, String timeZone, String privateMetadata,
                      @Nullable String origin) {
+        MediaOffer none = MediaOffer.unavailable();
+        return form(choices.suitedTo(none), form, timeZone, privateMetadata, origin, none);
+    }
+
+    static View form(ScheduleChoices choices, ScheduleForm form, String timeZone, String privateMetadata,
+                     @Nullable String origin, MediaOffer media) {
         List<LayoutBlock> blocks = new ArrayList<>();
         if (origin != null) {
             blocks.add(context(c -> c.elements(List.of(markdownText(origin)))));
@@ -136,6 +153,16 @@ final class ScheduleViews {
                 .hint(plainText("Added at the end of the text."))
                 .element(urlTextInput(u -> u.actionId(LINK_ACTION).initialValue(form.link())
                         .placeholder(plainText("https://…"))))));
+        blocks.addAll(mediaBlocks(media));
+        if (choices.networks().stream().anyMatch(Networks::isYouTube)) {
+            blocks.add(input(i -> i.blockId(VIDEO_TITLE_BLOCK)
+                    .label(plainText("YouTube title"))
+                    .optional(true)
+                    .hint(plainText("For YouTube: the video's title, up to " + MAX_VIDEO_TITLE
+                            + " characters. The text above becomes its description."))
+                    .element(plainTextInput(p -> p.actionId(VIDEO_TITLE_ACTION).maxLength(MAX_VIDEO_TITLE)
+                            .initialValue(form.videoTitle())))));
+        }
         List<Workflow> workflows = choices.workflows().stream().limit(MAX_OPTIONS).toList();
         if (!workflows.isEmpty()) {
             blocks.add(input(i -> i.blockId(WORKFLOW_BLOCK)
@@ -163,6 +190,45 @@ final class ScheduleViews {
                 .submit(viewSubmit(s -> s.type("plain_text").text("Schedule")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
                 .blocks(blocks));
+    }
+
+    /** The file field, the message's files, or why no file can go with the post. */
+    private static List<LayoutBlock> mediaBlocks(MediaOffer media) {
+        if (!media.available()) {
+            return List.of(context(c -> c.elements(List.of(markdownText(":warning: " + MediaFromSlack.unavailable())))));
+        }
+        if (media.input()) {
+            return List.of(input(i -> i.blockId(MEDIA_BLOCK)
+                    .label(plainText("Images or video"))
+                    .optional(true)
+                    .hint(plainText(mediaHint()))
+                    .element(fileInput(f -> f.actionId(MEDIA_ACTION).filetypes(MEDIA_FILE_TYPES)
+                            .maxFiles(MediaOffer.MAX_FILES)))));
+        }
+        List<String> lines = new ArrayList<>();
+        if (!media.files().isEmpty()) {
+            lines.add("Attached from the message: " + media.files().stream()
+                    .map(f -> "*" + Mrkdwn.escape(f.name()) + "*").collect(Collectors.joining(", "))
+                    + ". Oktopost takes them when you schedule. " + mediaHint());
+        }
+        if (!media.leftOut().isEmpty()) {
+            lines.add("Left out (not an image or video Oktopost takes: JPEG, PNG, GIF, MP4): " + media.leftOut().stream()
+                    .map(n -> "*" + Mrkdwn.escape(n) + "*").collect(Collectors.joining(", ")) + ".");
+        }
+        if (lines.isEmpty()) {
+            return List.of();
+        }
+        return List.of(context(c -> c.elements(List.of(markdownText(cutContext(String.join("\n", lines)))))));
+    }
+
+    private static String mediaHint() {
+        return "At most " + List.of("Twitter", "LinkedIn", "Instagram", "Facebook").stream()
+                .map(n -> Networks.mediaLimit(n) + " on " + Networks.label(n)).collect(Collectors.joining(", "))
+                + "; one video for YouTube. A post takes files or a link, not both.";
+    }
+
+    private static String cutContext(String text) {
+        return Mrkdwn.cut(text, BlockKitLimits.SECTION_TEXT);
     }
 
     private static MultiStaticSelectElement profilesSelect(ScheduleChoices choices, ScheduleForm form) {

@@ -22,9 +22,9 @@ class NetworkTest {
 
     @Test
     void networksNotKnownStillMatchByName() {
-        assertEquals(Optional.empty(), Network.of("Youtube"));
-        assertTrue(Network.same("Youtube", "YOUTUBE"));
-        assertFalse(Network.same("Youtube", "LinkedIn"));
+        assertEquals(Optional.empty(), Network.of("Xing"));
+        assertTrue(Network.same("Xing", "XING"));
+        assertFalse(Network.same("Xing", "LinkedIn"));
         assertFalse(Network.same(null, "X"));
     }
 

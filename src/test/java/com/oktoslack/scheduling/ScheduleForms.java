@@ -37,6 +37,19 @@ final class ScheduleForms {
         private String link;
         private String[] workflow;
         private boolean draft;
+        private final List<Map<String, Object>> files = new ArrayList<>();
+        private String videoTitle;
+
+        /** Files picked in the form's file field, as Slack describes them. */
+        Values files(List<Map<String, Object>> picked) {
+            files.addAll(picked);
+            return this;
+        }
+
+        Values videoTitle(String value) {
+            videoTitle = value;
+            return this;
+        }
 
         Values text(String value) {
             text = value;
@@ -104,6 +117,8 @@ final class ScheduleForms {
             values.put(TIME_BLOCK, Map.of(TIME_ACTION, timePick));
             values.put(LINK_BLOCK, Map.of(LINK_ACTION, input("url_text_input", link)));
             values.put(WORKFLOW_BLOCK, Map.of(WORKFLOW_ACTION, selected("static_select", workflow)));
+            values.put(MEDIA_BLOCK, Map.of(MEDIA_ACTION, Map.of("type", "file_input", "files", files)));
+            values.put(VIDEO_TITLE_BLOCK, Map.of(VIDEO_TITLE_ACTION, input("plain_text_input", videoTitle)));
             values.put(MODE_BLOCK, Map.of(MODE_ACTION, selected("radio_buttons",
                     draft ? new String[]{MODE_DRAFT, "Save as drafts"} : new String[]{MODE_SCHEDULE, "Schedule"})));
             return values;

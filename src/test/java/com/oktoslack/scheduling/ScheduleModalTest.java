@@ -73,6 +73,9 @@ class ScheduleModalTest extends AppTestBase {
         assertEquals("X (Twitter)", groups.get(1).path("label").path("text").asText());
         assertEquals(List.of("Twitter|" + world.acmeX), values(groups.get(1).path("options")));
         assertEquals(2, groups.size(), "the expired Facebook page and the YouTube channel are not offered");
+        assertTrue(form.toString().contains("can't be passed on to Oktopost") && form.toString().contains("OKTO_PUBLIC_URL"),
+                "without a public address the form says why no file can go with the post");
+        assertTrue(form.path("blocks").findValues("block_id").stream().noneMatch(b -> b.asText().equals(MEDIA_BLOCK)));
 
         JsonNode campaign = element(form, CAMPAIGN_BLOCK);
         assertEquals("external_select", campaign.path("type").asText());

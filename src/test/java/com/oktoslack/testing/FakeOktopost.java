@@ -573,6 +573,7 @@ public final class FakeOktopost implements AutoCloseable {
         }
         postLogs.clear();
         postStats.clear();
+        clearMedia();
         account = MAPPER.createObjectNode().put("Id", "001000000000001").put("Name", "Fake Account");
         meUser = addUser("Api User", "api.user@example.com", "admin");
         return this;
@@ -1040,6 +1041,7 @@ public final class FakeOktopost implements AutoCloseable {
                 default -> notFound();
             };
             case "postlog" -> method.equals("GET") ? (id == null ? listPostLogs(r) : getPostLog(id)) : notFound();
+            case "upload", "media", "video-validate" -> mediaRoute(resource, method, id, r);
             case "webhook-log" -> method.equals("GET") && id != null && webhooks.containsKey(id)
                     ? page(r, webhookLog.entries(id), PAGE_SIZES, 25) : notFound();
             default -> notFound();
@@ -1295,6 +1297,10 @@ public final class FakeOktopost implements AutoCloseable {
         Reply invalidLink = checkLinkAttachment(r);
         if (invalidLink != null) {
             return invalidLink;
+        }
+        Reply invalidMedia = checkMessageMedia(network, r);
+        if (invalidMedia != null) {
+            return invalidMedia;
         }
         ObjectNode message = addMessage(r.param("campaignId"), network, r.param("message") == null ? "" : r.param("message"));
         applyMessageFields(message, r);
@@ -1889,6 +1895,245 @@ public final class FakeOktopost implements AutoCloseable {
 
     private static boolean flag(RecordedRequest r, String name) {
         return "1".equals(r.param(name)) || "true".equalsIgnoreCase(r.param(name));
+    }
+
+    // ------------------------------------------------------------------ routes: media uploads (media from Slack)
+    //
+    // POST /upload fetches the source for real, as Oktopost does: HEAD (200, Accept-Ranges: bytes, Content-Length),
+    // then ranged GETs of UPLOAD_CHUNK bytes, each 206 with the matching Content-Range; anything else fails the
+    // upload with LastError. GET /upload/{id} answers pending at least once before complete. POST /message takes
+    // media ids that exist, within each network's limit, never with a link attachment; YouTube one video and a title.
+
+    /** Bytes per ranged GET of an upload's source, small so a test file takes several. */
+    public static final int UPLOAD_CHUNK = 4096;
+    private static final Set<String> UPLOAD_MIME_TYPES = Set.of("video/mp4", "image/gif", "image/png", "image/jpg", "image/jpeg");
+    private static final Map<String, Integer> MEDIA_LIMITS = Map.of("twitter", 4, "facebook", 18, "instagram", 10,
+            "linkedin", 9, "youtube", 1);
+
+    private final Map<String, ObjectNode> uploads = new LinkedHashMap<>();
+    private final Map<String, ObjectNode> media = new LinkedHashMap<>();
+    private final Map<String, byte[]> mediaBytes = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Uploads whose fetch ended, with what it found (complete or failed) not yet shown to a GET. */
+    private final Map<String, ObjectNode> fetched = new LinkedHashMap<>();
+    private final Set<String> pendingShown = new java.util.HashSet<>();
+    private final List<String> fetchLog = new CopyOnWriteArrayList<>();
+    private final java.net.http.HttpClient fetcher = java.net.http.HttpClient.newBuilder()
+            .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+
+    private synchronized void clearMedia() {
+        if (uploads == null) {
+            return; // called from the constructor before the fields are set
+        }
+        uploads.clear();
+        media.clear();
+        mediaBytes.clear();
+        fetched.clear();
+        pendingShown.clear();
+        fetchLog.clear();
+    }
+
+    /** The media library, as {@code GET /media/{id}} shows it. */
+    public synchronized List<ObjectNode> media() {
+        return List.copyOf(media.values());
+    }
+
+    /** The bytes Oktopost took for a media item. */
+    public byte[] mediaBytes(String mediaId) {
+        return mediaBytes.get(mediaId);
+    }
+
+    public synchronized List<ObjectNode> uploads() {
+        return List.copyOf(uploads.values());
+    }
+
+    /** What the fetches did, one line a request: {@code HEAD <status>}, {@code GET <range> <status>}. */
+    public List<String> fetchLog() {
+        return List.copyOf(fetchLog);
+    }
+
+    private Reply mediaRoute(String resource, String method, String id, RecordedRequest r) {
+        return switch (resource) {
+            case "upload" -> switch (method) {
+                case "POST" -> id == null ? createUpload(r) : notFound();
+                case "GET" -> id == null ? page(r, uploads.values(), PAGE_SIZES, 25) : getUpload(id);
+                default -> notFound();
+            };
+            case "media" -> switch (method) {
+                case "GET" -> id == null ? page(r, media.values(), PAGE_SIZES, 25) : getOne("Media", media, id);
+                case "DELETE" -> {
+                    if (id != null) {
+                        mediaBytes.remove(id);
+                    }
+                    yield id == null ? notFound() : delete(media, id);
+                }
+                default -> notFound();
+            };
+            default -> method.equals("GET") && id != null ? validateVideo(id) : notFound();
+        };
+    }
+
+    private Reply createUpload(RecordedRequest r) {
+        String source = r.param("source");
+        if (blank(source) || !(source.startsWith("http://") || source.startsWith("https://"))) {
+            return Reply.fieldError("source", "A public URL is required");
+        }
+        String mimeType = r.param("mimeType");
+        if (blank(mimeType) || !UPLOAD_MIME_TYPES.contains(mimeType)) {
+            return Reply.fieldError("mimeType", "Unsupported mime type " + mimeType);
+        }
+        ObjectNode upload = MAPPER.createObjectNode()
+                .put("Id", nextId("0up"))
+                .put("Created", now())
+                .put("Modified", now())
+                .put("CreatedBy", meUser.get("Id").asText())
+                .put("Status", "pending")
+                .put("Name", blank(r.param("name")) ? "upload" : r.param("name"))
+                .put("MimeType", mimeType)
+                .put("TotalSize", 0)
+                .put("Downloaded", 0)
+                .put("Source", source)
+                .putNull("LastError")
+                .put("Attempts", 0)
+                .putNull("MediaId");
+        uploads.put(upload.get("Id").asText(), upload);
+        String uploadId = upload.get("Id").asText();
+        String name = upload.get("Name").asText();
+        executor.execute(() -> fetch(uploadId, source, name, mimeType));
+        return one("Upload", upload);
+    }
+
+    private Reply getUpload(String id) {
+        ObjectNode upload = uploads.get(id);
+        if (upload == null) {
+            return notFound();
+        }
+        // Pending at least once, whatever the fetch did: the app must poll, as with a large file.
+        if (pendingShown.add(id)) {
+            return one("Upload", upload);
+        }
+        ObjectNode outcome = fetched.remove(id);
+        if (outcome != null) {
+            upload.setAll(outcome);
+            upload.put("Modified", now());
+        }
+        return one("Upload", upload);
+    }
+
+    private void fetch(String uploadId, String source, String name, String mimeType) {
+        ObjectNode outcome = MAPPER.createObjectNode();
+        try {
+            byte[] bytes = download(source);
+            synchronized (this) {
+                ObjectNode item = MAPPER.createObjectNode()
+                        .put("Id", nextId("026"))
+                        .put("AccountId", account.get("Id").asText())
+                        .put("Status", "valid")
+                        .put("Created", now())
+                        .put("Modified", now())
+                        .put("Type", mimeType.startsWith("video/") ? "Video" : "Image")
+                        .put("Size", bytes.length)
+                        .put("Resource", "https://media.fake-oktopost.example/" + uploadId)
+                        .put("Name", name)
+                        .put("MimeType", mimeType);
+                media.put(item.get("Id").asText(), item);
+                mediaBytes.put(item.get("Id").asText(), bytes);
+                outcome.put("Status", "complete").put("TotalSize", bytes.length).put("Downloaded", bytes.length)
+                        .put("MediaId", item.get("Id").asText());
+                fetched.put(uploadId, outcome);
+            }
+        } catch (Exception e) {
+            synchronized (this) {
+                outcome.put("Status", "failed").put("LastError", "Could not download file, " + e.getMessage())
+                        .put("Attempts", 5);
+                fetched.put(uploadId, outcome);
+            }
+        }
+    }
+
+    /** HEAD, then ranged GETs, as the reference says Oktopost fetches a source. */
+    private byte[] download(String source) throws IOException, InterruptedException {
+        java.net.URI uri = java.net.URI.create(source);
+        var head = fetcher.send(java.net.http.HttpRequest.newBuilder(uri).method("HEAD",
+                java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        fetchLog.add("HEAD " + head.statusCode());
+        if (head.statusCode() != 200) {
+            throw new IOException("error " + head.statusCode() + " on HEAD");
+        }
+        if (!"bytes".equals(head.headers().firstValue("Accept-Ranges").orElse(null))) {
+            throw new IOException("the source does not accept ranges");
+        }
+        long size = head.headers().firstValueAsLong("Content-Length").orElse(-1);
+        if (size <= 0) {
+            throw new IOException("the source gives no size");
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (long first = 0; first < size; first += UPLOAD_CHUNK) {
+            long last = Math.min(size, first + UPLOAD_CHUNK) - 1;
+            var get = fetcher.send(java.net.http.HttpRequest.newBuilder(uri).GET()
+                    .header("Range", "bytes=" + first + "-" + last).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            fetchLog.add("GET bytes=" + first + "-" + last + " " + get.statusCode());
+            if (get.statusCode() != 206) {
+                throw new IOException("error " + get.statusCode() + " on a ranged GET");
+            }
+            String range = get.headers().firstValue("Content-Range").orElse("");
+            if (!range.equals("bytes " + first + "-" + last + "/" + size)) {
+                throw new IOException("wrong Content-Range '" + range + "'");
+            }
+            if (get.body().length != last - first + 1) {
+                throw new IOException("a chunk of " + get.body().length + " bytes for " + (last - first + 1));
+            }
+            out.write(get.body());
+        }
+        return out.toByteArray();
+    }
+
+    private Reply validateVideo(String mediaId) {
+        ObjectNode item = media.get(mediaId);
+        if (item == null) {
+            return notFound();
+        }
+        if (!"Video".equals(item.path("Type").asText())) {
+            return Reply.fieldError("mediaId", "Not a video");
+        }
+        ObjectNode body = MAPPER.createObjectNode().put("Result", true);
+        ObjectNode validations = body.putObject("Validations");
+        for (String network : List.of("Facebook", "LinkedIn", "Twitter", "Instagram")) {
+            validations.putObject(network).put("isValid", true).putArray("errors");
+        }
+        validations.putObject("Youtube").put("isValid", true).put("Picture", "1").put("IsBoardMessage", 0);
+        return Reply.ok(body);
+    }
+
+    /** The reference: a link attachment or media, not both; media that exist, within the network's limit. */
+    private Reply checkMessageMedia(String network, RecordedRequest r) {
+        String mediaParam = r.param("media");
+        List<String> ids = blank(mediaParam) ? List.of()
+                : Arrays.stream(mediaParam.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        String key = network.toLowerCase(Locale.ROOT);
+        if (key.equals("youtube")) {
+            if (ids.size() != 1 || !"Video".equals(Optional.ofNullable(media.get(ids.get(0))).map(m -> m.path("Type").asText()).orElse(""))) {
+                return Reply.fieldError("media", "A YouTube message needs one video");
+            }
+            if (blank(r.param("title"))) {
+                return Reply.fieldError("title", "A YouTube message needs a title");
+            }
+        }
+        if (ids.isEmpty()) {
+            return null;
+        }
+        if (!blank(r.param("linkUrl"))) {
+            return Reply.fieldError("media", "A message takes a link attachment or media, not both");
+        }
+        Integer limit = MEDIA_LIMITS.get(key);
+        if (limit != null && ids.size() > limit) {
+            return Reply.fieldError("media", network + " takes at most " + limit + " media");
+        }
+        for (String id : ids) {
+            if (!media.containsKey(id)) {
+                return Reply.fieldError("media", "Unknown media " + id);
+            }
+        }
+        return null;
     }
 
     private static boolean blank(String value) {

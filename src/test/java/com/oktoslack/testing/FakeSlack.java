@@ -89,6 +89,7 @@ public final class FakeSlack implements AutoCloseable {
         server.createContext("/api/", this::api);
         server.createContext("/response/", this::responseUrlCall);
         server.createContext("/upload/", this::uploadCall);
+        server.createContext(FILES_PATH, this::privateFile);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
     }
@@ -601,6 +602,83 @@ public final class FakeSlack implements AutoCloseable {
             ObjectNode published = answer.put("ok", true).putObject("view");
             published.put("id", "V" + userId).put("hash", next).put("type", "home");
             return answer;
+        }
+    }
+
+    // ------------------------------------------------------------------ private files (media from Slack)
+    //
+    // Files shared in Slack, at their url_private: only the bot token in an Authorization header reads them (anything
+    // else is 403, as Slack refuses it); a Range header is answered 206. removeFile makes one answer 404.
+
+    private static final String FILES_PATH = "/files-pri/";
+
+    /** One read of a private file: its id, the Authorization header, the Range header, the status answered. */
+    public record FileRead(String fileId, String authorization, String range, int status) {
+    }
+
+    private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+    private final List<FileRead> fileReads = new CopyOnWriteArrayList<>();
+
+    /**
+     * A file shared in Slack; returns it as Slack describes it in payloads ({@code id}, {@code name},
+     * {@code mimetype}, {@code size}, {@code url_private}, ...), for a message's {@code files} or a file field's value.
+     */
+    public Map<String, Object> addFile(String id, String name, String mimetype, byte[] bytes) {
+        files.put(id, bytes.clone());
+        Map<String, Object> file = new LinkedHashMap<>();
+        file.put("id", id);
+        file.put("name", name);
+        file.put("title", name);
+        file.put("mimetype", mimetype);
+        file.put("filetype", name.substring(name.lastIndexOf('.') + 1));
+        file.put("size", bytes.length);
+        file.put("url_private", fileUrl(id, name));
+        file.put("url_private_download", fileUrl(id, name) + "?download=1");
+        return file;
+    }
+
+    public void removeFile(String id) {
+        files.remove(id);
+    }
+
+    public String fileUrl(String id, String name) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + FILES_PATH + "T0TEST-" + id + "/" + name;
+    }
+
+    public List<FileRead> fileReads() {
+        return List.copyOf(fileReads);
+    }
+
+    private void privateFile(HttpExchange exchange) throws IOException {
+        String rest = exchange.getRequestURI().getPath().substring(FILES_PATH.length());
+        String fileId = rest.contains("/") ? rest.substring("T0TEST-".length(), rest.indexOf('/')) : rest;
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        String range = exchange.getRequestHeaders().getFirst("Range");
+        byte[] bytes = files.get(fileId);
+        int status;
+        byte[] body;
+        if (!("Bearer " + botToken).equals(authorization)) {
+            status = 403;
+            body = "not authorised".getBytes(StandardCharsets.UTF_8);
+        } else if (bytes == null) {
+            status = 404;
+            body = "file_not_found".getBytes(StandardCharsets.UTF_8);
+        } else if (range != null && range.matches("bytes=\\d+-\\d*")) {
+            long first = Long.parseLong(range.substring(6, range.indexOf('-')));
+            String to = range.substring(range.indexOf('-') + 1);
+            long last = to.isEmpty() ? bytes.length - 1 : Math.min(Long.parseLong(to), bytes.length - 1);
+            status = 206;
+            body = java.util.Arrays.copyOfRange(bytes, (int) first, (int) last + 1);
+            exchange.getResponseHeaders().add("Content-Range", "bytes " + first + "-" + last + "/" + bytes.length);
+        } else {
+            status = 200;
+            body = bytes;
+        }
+        fileReads.add(new FileRead(fileId, authorization, range, status));
+        exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
         }
     }
 
