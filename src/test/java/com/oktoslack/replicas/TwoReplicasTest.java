@@ -261,9 +261,12 @@ class TwoReplicasTest {
         oktopost.latency(Duration.ZERO);
 
         List<FakeOktopost.RecordedRequest> decisions = oktopost.requests("POST", "/workflow-item");
-        System.out.printf("[replicas] %d Approve clicks on %s at once: %d Oktopost decision call(s) %s%n",
+        List<String> told = new ArrayList<>();
+        slack.calls("response_url").forEach(c -> told.add(c.param("response_id") + ": " + c.param("text")));
+        slack.calls("chat.postEphemeral").forEach(c -> told.add("ephemeral: " + c.param("text")));
+        System.out.printf("[replicas] %d Approve clicks on %s at once: %d Oktopost decision call(s) %s; clickers told %s%n",
                 both.size() * clicksPerReplica, both, decisions.size(),
-                decisions.stream().map(r -> r.param("note")).toList());
+                decisions.stream().map(r -> r.param("note")).toList(), told);
         assertEquals(1, decisions.size(), "one decision for clicks on both replicas: "
                 + decisions.stream().map(r -> r.method() + " " + r.path()).toList());
         assertEquals("1", decisions.get(0).param("isApprove"));
