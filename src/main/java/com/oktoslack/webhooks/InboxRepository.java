@@ -25,6 +25,17 @@ interface InboxRepository extends CrudRepository<InboxEntry, Long> {
     @Query("SELECT * FROM webhook_inbox WHERE status = 'pending' AND next_attempt_at <= :now ORDER BY id DESC LIMIT :limit")
     List<InboxEntry> findDueNewest(Instant now, int limit);
 
+    /** The newest event not yet tried: deliveries still arriving hold the drain back (see WebhookWorker). */
+    @Query("SELECT * FROM webhook_inbox WHERE status = 'pending' AND attempts = 0 AND next_attempt_at <= :now ORDER BY id DESC LIMIT 1")
+    List<InboxEntry> findFreshNewest(Instant now);
+
+    @Query("SELECT * FROM webhook_inbox WHERE status = 'pending' AND attempts = 0 AND next_attempt_at <= :now ORDER BY id LIMIT 1")
+    List<InboxEntry> findFreshOldest(Instant now);
+
+    /** The due event that has waited longest since it fell due. */
+    @Query("SELECT * FROM webhook_inbox WHERE status = 'pending' AND next_attempt_at <= :now ORDER BY next_attempt_at LIMIT 1")
+    List<InboxEntry> findLongestDue(Instant now);
+
     /** Bulk updates, so a large batch costs a few statements rather than one per event. */
     @Query("UPDATE webhook_inbox SET event_type = :eventType WHERE id IN (:ids)")
     int retype(List<Long> ids, String eventType);

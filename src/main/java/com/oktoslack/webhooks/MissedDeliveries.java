@@ -3,23 +3,24 @@ package com.oktoslack.webhooks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.oktoslack.jobs.RecurringJob;
 import com.oktoslack.oktopost.Oktopost;
 import com.oktoslack.oktopost.OktopostException;
 import com.oktoslack.oktopost.Webhook;
 import com.oktoslack.oktopost.WebhookLogEntry;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Deliveries that never reached the app (it was down, or the delivery failed on the way) are read back from
@@ -27,9 +28,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * whose payload was never answered 2xx. The inbox keys them by payload id, so a delivery that did arrive,
  * or one caught up before, is not stored again; the handlers then do the rest as for any delivery.
  * The webhooks read are the app's own, those pointing at its endpoint, and those it has had deliveries from.
+ * It is the job {@value #KIND}, every {@code catch-up-every}; a replica leaves it to others for
+ * {@code catch-up-delay} after it starts, so a restart does not read the logs at once.
  */
 @Singleton
-class MissedDeliveries {
+class MissedDeliveries implements RecurringJob {
+
+    static final String KIND = "webhooks.catch-up";
 
     private static final Logger LOG = LoggerFactory.getLogger(MissedDeliveries.class);
 
@@ -41,7 +46,8 @@ class MissedDeliveries {
     private final ObjectMapper json;
     private final Set<String> handledTypes = new HashSet<>();
     private final int maxPages;
-    private final ReentrantLock running = new ReentrantLock();
+    private final Duration every;
+    private final Instant notBefore;
 
     MissedDeliveries(Oktopost oktopost, WebhookInbox inbox, InboxRepository inboxRows,
                      WebhookRegistrationRepository registrations, WebhookWorker worker, ObjectMapper json,
@@ -53,12 +59,24 @@ class MissedDeliveries {
         this.worker = worker;
         this.json = json;
         this.maxPages = settings.catchUpPages();
+        this.every = settings.catchUpEvery();
+        this.notBefore = Instant.now().plus(settings.catchUpDelay());
         handlers.forEach(h -> handledTypes.addAll(h.eventTypes()));
     }
 
-    @Scheduled(fixedDelay = "${okto.webhooks.catch-up-every}", initialDelay = "${okto.webhooks.catch-up-delay}")
-    void catchUp() {
-        if (!running.tryLock()) {
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public Duration every() {
+        return every;
+    }
+
+    @Override
+    public void run() {
+        if (Instant.now().isBefore(notBefore)) {
             return;
         }
         try {
@@ -69,8 +87,6 @@ class MissedDeliveries {
             }
         } catch (OktopostException e) {
             LOG.warn("Oktopost's webhook log will be read again on the next round: {}", e.getMessage());
-        } finally {
-            running.unlock();
         }
     }
 

@@ -3,8 +3,11 @@ package com.oktoslack.webhooks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.oktoslack.oktopost.OktopostException;
-import io.micronaut.scheduling.TaskScheduler;
-import io.micronaut.scheduling.annotation.Scheduled;
+import com.oktoslack.jobs.Jobs;
+import com.oktoslack.jobs.RecurringJob;
+import com.oktoslack.jobs.Retry;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,95 +23,70 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Drains the inbox, handing each handler all due events of its types at once. Each round takes the oldest due
  * events and the newest ones side by side, so a backlog (even of junk) is worked off while what was delivered
- * after it still gets through at once. Runs on a schedule, so events left by a crash are picked up after a
- * restart, and soon after each delivery.
+ * after it still gets through at once. It is the job {@value #KIND}: on one replica at a time, every
+ * {@code poll-every} (so events left by a stopped replica are picked up) and soon after each delivery.
  */
 @Singleton
-class WebhookWorker {
+class WebhookWorker implements RecurringJob {
 
+    static final String KIND = "webhooks.drain";
     private static final Logger LOG = LoggerFactory.getLogger(WebhookWorker.class);
     /** Events per round from each end of the queue. */
     private static final int HALF_BATCH = 500;
-    private static final int MAX_ATTEMPTS = 10;
+    /** Attempts per event, and the wait between them; a rate limit spends none. */
+    static final Retry RETRY = new Retry(10, Duration.ofSeconds(4), Duration.ofMinutes(15));
 
     private final InboxRepository inbox;
     private final WebhookEventTypes types;
     private final Map<String, WebhookHandler> handlers = new HashMap<>();
     private final ObjectMapper json;
-    private final TaskScheduler scheduler;
+    private final Jobs jobs;
     private final Clock clock;
     private final Duration gatherFor;
     private final Duration gatherAtMost;
-    private final AtomicLong lastDelivery = new AtomicLong();
-    private final ReentrantLock draining = new ReentrantLock();
-    private final AtomicBoolean nudged = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final Duration every;
 
     WebhookWorker(InboxRepository inbox, WebhookEventTypes types, List<WebhookHandler> handlers, ObjectMapper json,
-                  TaskScheduler scheduler, Clock clock, WebhookSettings settings) {
+                  Jobs jobs, Clock clock, WebhookSettings settings) {
         this.inbox = inbox;
         this.types = types;
         this.json = json;
-        this.scheduler = scheduler;
+        this.jobs = jobs;
         this.clock = clock;
         this.gatherFor = settings.gatherFor();
         this.gatherAtMost = settings.gatherAtMost();
+        this.every = settings.pollEvery();
         handlers.forEach(h -> h.eventTypes().forEach(type -> this.handlers.put(type, h)));
     }
 
-    /**
-     * A delivery was stored: drain once deliveries pause for {@code gatherFor} (or after {@code gatherAtMost}),
-     * so a burst that arrives over a few seconds becomes one batch and a few Oktopost calls, not one per slice.
-     */
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public Duration every() {
+        return every;
+    }
+
+    /** A delivery was stored (on this replica or another): the drain starts once the burst is gathered. */
     void nudge() {
-        long now = System.nanoTime();
-        lastDelivery.set(now);
-        if (nudged.compareAndSet(false, true)) {
-            scheduler.schedule(gatherFor, () -> drainWhenQuiet(now));
-        }
+        jobs.nudgeAt(KIND, Instant.now().plus(gatherFor));
     }
 
-    private void drainWhenQuiet(long gatheringSince) {
-        long now = System.nanoTime();
-        long quietFor = now - lastDelivery.get();
-        if (quietFor < gatherFor.toNanos() && now - gatheringSince < gatherAtMost.toNanos()) {
-            scheduler.schedule(Duration.ofNanos(gatherFor.toNanos() - quietFor), () -> drainWhenQuiet(gatheringSince));
-            return;
-        }
-        nudged.set(false);
-        drain();
+    /** A stopped replica may have left events, and its schedule may have been a longer one. */
+    @EventListener
+    void onStartup(StartupEvent event) {
+        jobs.nudge(KIND);
     }
 
-    /** The safety net for what no delivery nudged (a restart, a retry falling due); a gathering burst drains itself. */
-    @Scheduled(fixedDelay = "${okto.webhooks.poll-every}", initialDelay = "${okto.webhooks.poll-delay}")
-    void poll() {
-        if (!nudged.get()) {
-            drain();
-        }
-    }
-
-    void drain() {
-        // A call while a drain is under way makes that drain look once more, so nothing stored is left waiting.
-        again.set(true);
-        while (again.get() && draining.tryLock()) {
-            try {
-                while (again.getAndSet(false)) {
-                    drainDue();
-                }
-            } finally {
-                draining.unlock();
-            }
-        }
-    }
-
-    private void drainDue() {
+    @Override
+    public void run() throws InterruptedException {
+        gather();
         try {
             List<InboxEntry> due;
             while (!(due = due()).isEmpty()) {
@@ -116,6 +94,31 @@ class WebhookWorker {
             }
         } catch (RuntimeException e) {
             LOG.error("Webhook inbox could not be drained", e);
+        }
+    }
+
+    /**
+     * Waits while deliveries keep coming (any replica's: their times are in the inbox): until none came for
+     * {@code gatherFor}, at most {@code gatherAtMost} after the first, so a burst that arrives over a few
+     * seconds becomes one batch and a few Oktopost calls, not one per slice.
+     */
+    private void gather() throws InterruptedException {
+        long deadline = System.nanoTime() + gatherAtMost.toNanos();
+        while (true) {
+            Instant now = Instant.now(clock);
+            List<InboxEntry> newest = inbox.findFreshNewest(now);
+            List<InboxEntry> oldest = inbox.findFreshOldest(now);
+            if (newest.isEmpty() || oldest.isEmpty()) {
+                return;
+            }
+            Instant quiet = newest.get(0).receivedAt().plus(gatherFor);
+            Instant latest = oldest.get(0).receivedAt().plus(gatherAtMost);
+            Instant until = quiet.isBefore(latest) ? quiet : latest;
+            long wait = Math.min(Duration.between(now, until).toMillis(), (deadline - System.nanoTime()) / 1_000_000);
+            if (wait <= 0) {
+                return;
+            }
+            Thread.sleep(wait);
         }
     }
 
@@ -217,19 +220,18 @@ class WebhookWorker {
             if (failure instanceof OktopostException.RateLimited limited) {
                 // Waiting out Oktopost's limit is not the event's fault: no attempt is spent.
                 inbox.retryAt(ids(group.getValue()), now.plus(limited.retryAfter()), group.getKey(), InboxEntry.PENDING, error);
+                jobs.nudgeAt(KIND, Instant.now().plus(limited.retryAfter()));
                 continue;
             }
             int attempts = group.getKey() + 1;
-            boolean giveUp = attempts >= MAX_ATTEMPTS;
-            Duration backoff = Duration.ofSeconds(Math.min(900, 1L << Math.min(attempts + 1, 10)));
-            inbox.retryAt(ids(group.getValue()), now.plus(backoff), attempts, giveUp ? InboxEntry.FAILED : InboxEntry.PENDING, error);
+            boolean giveUp = RETRY.exhausted(attempts);
+            Instant next = now.plus(RETRY.delayBefore(attempts + 1));
+            inbox.retryAt(ids(group.getValue()), next, attempts, giveUp ? InboxEntry.FAILED : InboxEntry.PENDING, error);
+            if (!giveUp) {
+                jobs.nudgeAt(KIND, Instant.now().plus(Duration.between(now, next)));
+            }
         }
         LOG.warn("{} {} event(s) failed; retrying later: {}", entries.size(), entries.get(0).eventType(),
                 error.length() > 200 ? error.substring(0, 200) + "…" : error);
-    }
-
-    @Scheduled(fixedDelay = "6h", initialDelay = "1m")
-    void forgetOldEvents() {
-        inbox.deleteSettledBefore(Instant.now(clock).minus(Duration.ofDays(30)));
     }
 }

@@ -58,7 +58,7 @@ class ApprovalsRestartTest {
             Map<String, Object> stalled = new HashMap<>(properties);
             stalled.put("okto.webhooks.gather-for", "1h");
             stalled.put("okto.webhooks.poll-every", "1h");
-            stalled.put("okto.webhooks.poll-delay", "1h");
+            stalled.put("okto.webhooks.gather-at-most", "1h");
             try (EmbeddedServer first = ApplicationContext.run(EmbeddedServer.class, stalled, "test")) {
                 People people = first.getApplicationContext().getBean(People.class);
                 for (String user : List.of(ApprovalWorld.ANN, ApprovalWorld.BOB, ApprovalWorld.CAT, ApprovalWorld.DAN)) {

@@ -35,6 +35,7 @@ class StoryAnnouncementRestartTest {
             Map<String, Object> stalled = new HashMap<>(properties);
             stalled.put("okto.webhooks.gather-for", "1h");
             stalled.put("okto.webhooks.poll-every", "1h");
+            stalled.put("okto.webhooks.gather-at-most", "1h");
             try (EmbeddedServer first = ApplicationContext.run(EmbeddedServer.class, stalled, "test")) {
                 first.getApplicationContext().getBean(ChannelRoutes.class)
                         .set(ChannelRoutes.STORIES, "C0STORIES", "New advocacy stories", "U0ADMIN");

@@ -3,6 +3,7 @@ package com.oktoslack.webhooks;
 import com.oktoslack.testing.AppTestBase;
 import com.oktoslack.testing.WebhookDeliveries;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import com.oktoslack.jobs.Jobs;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class WebhookReceiveTest extends AppTestBase {
     @Inject
     InboxRepository inbox;
     @Inject
-    WebhookWorker worker;
+    Jobs jobs;
 
     Deliveries deliveries;
 
@@ -158,7 +159,7 @@ class WebhookReceiveTest extends AppTestBase {
         assertEquals(0, handler.handled.size());
 
         inbox.update(failed.retryAt(Instant.now().minusSeconds(1), failed.attempts(), InboxEntry.PENDING, failed.lastError()));
-        worker.drain();
+        jobs.nudge(WebhookWorker.KIND);
 
         // A scheduled drain may hold the worker at this moment; then it hands the event over instead.
         await(() -> handler.handled.size() == 1);

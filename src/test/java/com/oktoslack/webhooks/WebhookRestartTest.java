@@ -30,7 +30,7 @@ class WebhookRestartTest {
             Map<String, Object> stalledWorker = new HashMap<>(properties);
             stalledWorker.put("okto.webhooks.gather-for", "1h");
             stalledWorker.put("okto.webhooks.poll-every", "1h");
-            stalledWorker.put("okto.webhooks.poll-delay", "1h");
+            stalledWorker.put("okto.webhooks.gather-at-most", "1h");
             try (EmbeddedServer first = ApplicationContext.run(EmbeddedServer.class, stalledWorker, "test")) {
                 WebhookReceiveTest.Deliveries deliveries = new WebhookReceiveTest.Deliveries(first.getURI());
                 assertEquals(200, deliveries.send(WebhookDeliveries.event("testItemCreated", "005R1"), WebhookReceiveTest.SECRET, null).statusCode());
