@@ -27,6 +27,12 @@ interface ApprovalCardRepository extends CrudRepository<ApprovalCard, Long> {
 
     List<ApprovalCard> findByStatus(String status);
 
+    long countByStatus(String status);
+
+    /** The due card that has waited longest since it fell due. */
+    @Query("SELECT * FROM approval_card WHERE status = 'due' AND due_at <= :now ORDER BY due_at LIMIT 1")
+    List<ApprovalCard> findLongestDue(Instant now);
+
     List<ApprovalCard> findByEntityIdAndRoundOrderById(String entityId, int round);
 
     /** Posted cards that show an older version of their item than it has now. */

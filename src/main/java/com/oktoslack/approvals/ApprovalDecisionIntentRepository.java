@@ -7,7 +7,6 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,23 +30,13 @@ interface ApprovalDecisionIntentRepository extends CrudRepository<ApprovalDecisi
     @Query("SELECT COUNT(*) FROM approval_intent WHERE entity_id = :entityId AND slot = 'live'")
     long countLive(String entityId);
 
-    /** Live decisions whose lease ran out: the process that held them stopped, or gave up for a while. */
-    @Query("SELECT * FROM approval_intent WHERE slot = 'live' AND (lease_until IS NULL OR lease_until < :now) ORDER BY created_at")
-    List<ApprovalDecisionIntent> findExpired(Instant now);
+    List<ApprovalDecisionIntent> findBySlot(String slot);
 
+    long countByStatusAndOutcome(String status, String outcome);
 
-    /**
-     * Takes the lease from whoever held it when it was read ({@code previousOwner} '' for nobody), unless it was
-     * renewed since ({@code leaseSeen}); 1 when taken.
-     */
-    @Query("""
-            UPDATE approval_intent SET owner = :owner, lease_until = :leaseUntil, updated_at = :now
-            WHERE id = :id AND slot = 'live' AND COALESCE(owner, '') = :previousOwner
-              AND (lease_until IS NULL OR lease_until <= :leaseSeen)""")
-    int take(String id, String owner, String previousOwner, Instant leaseSeen, Instant leaseUntil, Instant now);
-
-    @Query("UPDATE approval_intent SET lease_until = :leaseUntil WHERE id IN (:ids) AND owner = :owner AND slot = 'live'")
-    int renew(Collection<String> ids, String owner, Instant leaseUntil);
+    /** The replica running the decision's job holds it; its markSending and postpone name it. */
+    @Query("UPDATE approval_intent SET owner = :owner, updated_at = :now WHERE id = :id AND slot = 'live'")
+    int hold(String id, String owner, Instant now);
 
     /** Just before the decision call; 0 when this process no longer holds the decision. */
     @Query("""

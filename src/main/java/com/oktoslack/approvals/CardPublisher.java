@@ -1,7 +1,10 @@
 package com.oktoslack.approvals;
 
-import io.micronaut.scheduling.TaskScheduler;
-import io.micronaut.scheduling.annotation.Scheduled;
+import com.oktoslack.jobs.Jobs;
+import com.oktoslack.jobs.RecurringJob;
+import com.oktoslack.jobs.Retry;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -9,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -18,48 +22,54 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Posts due cards. Each destination (a channel, or an approver's DM) is a lane that posts its cards one after
  * another, oldest first, so Slack's per-channel pace is kept without flooding the SDK's shared queue; a few
  * lanes run at once. A card is claimed ('posting') right before chat.postMessage and marked posted with its
- * ts after; one left 'posting' by a crash is looked for in Slack before it is posted again.
+ * ts after; one left 'posting' by a stopped replica is looked for in Slack before it is posted again.
+ * It is the job {@value #KIND}: one replica at a time posts, so a card 'posting' when a run starts was
+ * interrupted; the run lasts while cards are due, its lanes its own threads.
  */
 @Singleton
-class CardPublisher {
+class CardPublisher implements RecurringJob {
 
+    static final String KIND = "approvals.cards";
     private static final Logger LOG = LoggerFactory.getLogger(CardPublisher.class);
     private static final int LANE_BATCH = 50;
-    private static final int MAX_ATTEMPTS = 8;
+    /** Attempts per card Slack refuses for a while (5 s, doubling to 10 min); then it stays failed. */
+    static final Retry RETRY = new Retry(8, Duration.ofSeconds(5), Duration.ofMinutes(10));
+    /** How often a run under way looks for cards due on lanes not yet started. */
+    private static final Duration LOOK_AGAIN = Duration.ofMillis(500);
     static final Duration STOP_WAIT = Duration.ofSeconds(20);
 
     private final ApprovalCardRepository cards;
     private final ApprovalStates states;
     private final CardMessages messages;
     private final CardUpdater updater;
-    private final TaskScheduler scheduler;
+    private final Jobs jobs;
     private final Clock clock;
+    private final Duration every;
     private final ExecutorService lanes;
     private final Set<String> activeLanes = ConcurrentHashMap.newKeySet();
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean kicked = new AtomicBoolean();
-    private final ReentrantLock publishing = new ReentrantLock();
-    private final AtomicBoolean again = new AtomicBoolean();
+    /** A lane ended or new cards are due: the run looks again at once. */
+    private final Semaphore lookAgain = new Semaphore(0);
     private volatile boolean stopping;
 
     CardPublisher(ApprovalCardRepository cards, ApprovalStates states, CardMessages messages, CardUpdater updater,
-                  TaskScheduler scheduler, Clock clock, ApprovalSettings settings) {
+                  Jobs jobs, Clock clock, ApprovalSettings settings) {
         this.cards = cards;
         this.states = states;
         this.messages = messages;
         this.updater = updater;
-        this.scheduler = scheduler;
+        this.jobs = jobs;
         this.clock = clock;
+        this.every = settings.publishEvery();
         AtomicInteger number = new AtomicInteger();
         this.lanes = Executors.newFixedThreadPool(settings.postingLanes(), runnable -> {
             Thread thread = new Thread(runnable, "approval-cards-" + number.incrementAndGet());
@@ -68,39 +78,55 @@ class CardPublisher {
         });
     }
 
-    /** New cards are due: start their lanes soon. */
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public Duration every() {
+        return every;
+    }
+
+    /** New cards are due: their lanes start soon, on whichever replica runs the job. */
     void kick() {
-        if (!stopping && kicked.compareAndSet(false, true)) {
-            scheduler.schedule(Duration.ZERO, () -> {
-                kicked.set(false);
-                publish();
-            });
+        if (!stopping) {
+            lookAgain.release();
+            nudgeAt(Instant.now());
         }
     }
 
-    /** Also picks up after a restart: interrupted posts, due cards, cards to update, notices to send. */
-    @Scheduled(fixedDelay = "${okto.approvals.publish-every}", initialDelay = "${okto.approvals.publish-delay}")
-    void publish() {
-        // A call while a round is under way makes that round run once more, so nothing due is missed.
-        again.set(true);
-        while (again.get() && !stopping && publishing.tryLock()) {
-            try {
-                while (again.getAndSet(false) && !stopping) {
-                    round();
-                }
-            } finally {
-                publishing.unlock();
-            }
+    /** The cards are stored either way: a nudge that loses a race with a run starting elsewhere changes nothing. */
+    private void nudgeAt(Instant at) {
+        try {
+            jobs.nudgeAt(KIND, at);
+        } catch (RuntimeException e) {
+            LOG.debug("Card posting was not brought forward: {}", e.toString());
         }
     }
 
-    private void round() {
+    /** A stopped replica may have left cards due or interrupted. */
+    @EventListener
+    void onStartup(StartupEvent event) {
+        nudgeAt(Instant.now());
+    }
+
+    /** Also picks up after a stopped replica: interrupted posts, due cards, cards to update, notices to send. */
+    @Override
+    public void run() throws InterruptedException {
         try {
             resolveInterrupted();
-            Set<String> destinations = new LinkedHashSet<>();
-            cards.findDue(clock.instant(), 5000).forEach(c -> destinations.add(c.destination()));
-            destinations.forEach(this::startLane);
-            updater.kick();
+            while (!stopping) {
+                lookAgain.drainPermits();
+                Set<String> destinations = new LinkedHashSet<>();
+                cards.findDue(clock.instant(), 5000).forEach(c -> destinations.add(c.destination()));
+                destinations.forEach(this::startLane);
+                updater.kick();
+                if (activeLanes.isEmpty()) {
+                    return;
+                }
+                lookAgain.tryAcquire(LOOK_AGAIN.toMillis(), TimeUnit.MILLISECONDS);
+            }
         } catch (RuntimeException e) {
             LOG.warn("Approval cards will be published on the next round: {}", e.toString());
         }
@@ -143,9 +169,7 @@ class CardPublisher {
             LOG.warn("Posting approval cards to {} stopped; it resumes on the next round: {}", destination, e.toString());
         } finally {
             activeLanes.remove(destination);
-        }
-        if (!stopping && !cards.findDueFor(destination, clock.instant(), 1).isEmpty()) {
-            startLane(destination);
+            lookAgain.release();
         }
     }
 
@@ -190,13 +214,14 @@ class CardPublisher {
     }
 
     private boolean refused(ApprovalCard card, CardMessages.Answer answer) {
-        if (answer.permanent() || card.attempts() + 1 >= MAX_ATTEMPTS) {
+        if (answer.permanent() || RETRY.exhausted(card.attempts() + 1)) {
             LOG.warn("Card for {} cannot be posted to {}: Slack says {}", card.entityId(), card.destination(), answer.error());
             cards.markFailed(card.id(), "Slack: " + answer.error());
             return true;
         }
-        Duration backoff = Duration.ofSeconds(Math.min(600, 5L << Math.min(card.attempts(), 7)));
+        Duration backoff = RETRY.delayBefore(card.attempts() + 2);
         cards.markDue(card.id(), clock.instant().plus(backoff), "Slack: " + answer.error());
+        nudgeAt(Instant.now().plus(backoff));
         LOG.info("Slack refused card {} for {} ({}); trying again in {} s", card.id(), card.entityId(), answer.error(),
                 backoff.toSeconds());
         return false;

@@ -1,5 +1,7 @@
 package com.oktoslack.approvals;
 
+import com.oktoslack.jobs.Jobs;
+import com.oktoslack.jobs.RecurringJob;
 import com.oktoslack.people.People;
 import com.oktoslack.people.PersonLink;
 import jakarta.annotation.PreDestroy;
@@ -7,27 +9,24 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Brings posted cards up to date with their item (chat.update of every card that shows an older version),
  * and once an item is through tells its author in the channel card's thread. One item is updated by one
- * thread at a time, so an older render can never overwrite a newer one.
+ * thread at a time, so an older render can never overwrite a newer one. The catch-up is the job {@value #KIND}.
  */
 @Singleton
-class CardUpdater {
+class CardUpdater implements RecurringJob {
 
+    static final String KIND = "approvals.card-updates";
     private static final Logger LOG = LoggerFactory.getLogger(CardUpdater.class);
     private static final int BATCH = 200;
 
@@ -37,16 +36,14 @@ class CardUpdater {
     private final CardMessages messages;
     private final People people;
     private final ReentrantLock[] locks = new ReentrantLock[64];
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "approval-card-updates");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final AtomicBoolean queued = new AtomicBoolean();
+    private final Jobs jobs;
+    private final Duration every;
     private volatile boolean stopping;
 
     CardUpdater(ApprovalCardRepository cards, ApprovalItemRepository items, ApprovalStates states,
-                CardMessages messages, People people) {
+                CardMessages messages, People people, Jobs jobs, ApprovalSettings settings) {
+        this.jobs = jobs;
+        this.every = settings.publishEvery();
         this.cards = cards;
         this.items = items;
         this.states = states;
@@ -57,18 +54,31 @@ class CardUpdater {
         }
     }
 
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public Duration every() {
+        return every;
+    }
+
     /** Catches up in the background: outdated cards and due notices. */
     void kick() {
-        if (!stopping && queued.compareAndSet(false, true)) {
+        if (!stopping) {
             try {
-                worker.execute(() -> {
-                    queued.set(false);
-                    catchUp();
-                });
-            } catch (RejectedExecutionException stopping) {
-                queued.set(false);
+                jobs.nudge(KIND);
+            } catch (RuntimeException e) {
+                // A run starting elsewhere at this moment: it finds these cards too.
+                LOG.debug("Card updates were not brought forward: {}", e.toString());
             }
         }
+    }
+
+    @Override
+    public void run() {
+        catchUp();
     }
 
     /** Updates every card of the item now, on the caller's thread. */
@@ -108,14 +118,10 @@ class CardUpdater {
         }
     }
 
-    /** Lets the update under way finish, so none is left half done in Slack's client. */
+    /** The update under way finishes; the rest are left for the next catch-up. */
     @PreDestroy
-    void stop() throws InterruptedException {
+    void stop() {
         stopping = true;
-        worker.shutdown();
-        if (!worker.awaitTermination(CardPublisher.STOP_WAIT.toSeconds(), TimeUnit.SECONDS)) {
-            worker.shutdownNow();
-        }
     }
 
     private void catchUp() {

@@ -29,6 +29,7 @@ import java.util.Optional;
 class Decider {
 
     private static final Logger LOG = LoggerFactory.getLogger(Decider.class);
+    static final String UNANSWERED = "unanswered";
 
     private final Oktopost oktopost;
     private final ApprovalStates states;
@@ -57,7 +58,7 @@ class Decider {
         this.people = people;
         this.clock = clock;
         this.attempts = settings.decisionAttempts();
-        this.retryAfter = settings.decisionLease();
+        this.retryAfter = settings.decisionRetryAfter();
     }
 
     /**
@@ -129,7 +130,7 @@ class Decider {
     @Nullable
     private String postpone(ApprovalDecisionIntent intent, String owner, @Nullable OktopostException e) {
         if (intent.attempts() + 1 >= attempts) {
-            states.finish(intent, ApprovalDecisionIntent.FAILED, "unanswered");
+            states.finish(intent, ApprovalDecisionIntent.FAILED, UNANSWERED);
             return "Oktopost did not answer your " + verb(intent) + " after " + attempts + " tries; please check the item "
                     + "in Oktopost." + quotedNote(intent);
         }

@@ -1,7 +1,10 @@
 package com.oktoslack.approvals;
 
 import com.oktoslack.oktopost.WorkflowItem;
-import io.micronaut.scheduling.annotation.Scheduled;
+import com.oktoslack.jobs.Jobs;
+import com.oktoslack.jobs.RecurringJob;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,10 +21,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * which items, and which way when Oktopost no longer lists them), or removed from the workflow (no webhook:
  * a scheduled read of the item list finds them).
  * Items are read from the list with their history, 1000 per call, and nothing is read when no card is open.
+ * The scheduled read is the job {@value #KIND}.
  */
 @Singleton
-class Reconciler {
+class Reconciler implements RecurringJob {
 
+    static final String KIND = "approvals.reconcile";
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
 
     private final ApprovalItemRepository items;
@@ -34,9 +39,15 @@ class Reconciler {
     private final Duration freshEnough;
     private final ReentrantLock reading = new ReentrantLock();
     private volatile Instant lastFullRead = Instant.EPOCH;
+    private final Jobs jobs;
+    private final Duration every;
+    private final Instant notBefore;
 
     Reconciler(ApprovalItemRepository items, WorkflowItemLookup scan, StepCatalog catalog, ApprovalStates states,
-               CardPublisher publisher, Clock clock, ApprovalSettings settings) {
+               CardPublisher publisher, Clock clock, ApprovalSettings settings, Jobs jobs) {
+        this.jobs = jobs;
+        this.every = settings.reconcileEvery();
+        this.notBefore = Instant.now().plus(settings.reconcileDelay());
         this.items = items;
         this.scan = scan;
         this.catalog = catalog;
@@ -70,7 +81,35 @@ class Reconciler {
         }
     }
 
-    @Scheduled(fixedDelay = "${okto.approvals.reconcile-every}", initialDelay = "${okto.approvals.reconcile-delay}")
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public Duration every() {
+        return every;
+    }
+
+    /** The first read comes reconcile-delay after start-up, however far off the schedule had it. */
+    @EventListener
+    void onStartup(StartupEvent event) {
+        try {
+            jobs.nudgeAt(KIND, notBefore);
+        } catch (RuntimeException e) {
+            LOG.debug("The reconciliation keeps its schedule: {}", e.toString());
+        }
+    }
+
+    /** A replica that just started leaves this to the others (or to its first run after reconcile-delay). */
+    @Override
+    public void run() {
+        if (Instant.now().isBefore(notBefore)) {
+            return;
+        }
+        reconcile();
+    }
+
     void reconcile() {
         try {
             refreshAll();

@@ -3,12 +3,15 @@ package com.oktoslack.webhooks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.oktoslack.jobs.Jobs;
 import com.oktoslack.jobs.RecurringJob;
 import com.oktoslack.oktopost.Oktopost;
 import com.oktoslack.oktopost.OktopostException;
 import com.oktoslack.oktopost.Webhook;
 import com.oktoslack.oktopost.WebhookLogEntry;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,10 +51,12 @@ class MissedDeliveries implements RecurringJob {
     private final int maxPages;
     private final Duration every;
     private final Instant notBefore;
+    private final Jobs jobs;
 
     MissedDeliveries(Oktopost oktopost, WebhookInbox inbox, InboxRepository inboxRows,
                      WebhookRegistrationRepository registrations, WebhookWorker worker, ObjectMapper json,
-                     List<WebhookHandler> handlers, WebhookSettings settings) {
+                     List<WebhookHandler> handlers, WebhookSettings settings, Jobs jobs) {
+        this.jobs = jobs;
         this.oktopost = oktopost;
         this.inbox = inbox;
         this.inboxRows = inboxRows;
@@ -72,6 +77,16 @@ class MissedDeliveries implements RecurringJob {
     @Override
     public Duration every() {
         return every;
+    }
+
+    /** The first catch-up comes catch-up-delay after start-up, however far off the schedule had it. */
+    @EventListener
+    void onStartup(StartupEvent event) {
+        try {
+            jobs.nudgeAt(KIND, notBefore);
+        } catch (RuntimeException e) {
+            LOG.debug("The catch-up keeps its schedule: {}", e.toString());
+        }
     }
 
     @Override

@@ -75,13 +75,22 @@ class WebhookWorker implements RecurringJob {
 
     /** A delivery was stored (on this replica or another): the drain starts once the burst is gathered. */
     void nudge() {
-        jobs.nudgeAt(KIND, Instant.now().plus(gatherFor));
+        nudgeAt(Instant.now().plus(gatherFor));
+    }
+
+    /** The events are stored either way: a nudge that loses a race with a run starting elsewhere changes nothing. */
+    private void nudgeAt(Instant at) {
+        try {
+            jobs.nudgeAt(KIND, at);
+        } catch (RuntimeException e) {
+            LOG.debug("The inbox drain was not brought forward: {}", e.toString());
+        }
     }
 
     /** A stopped replica may have left events, and its schedule may have been a longer one. */
     @EventListener
     void onStartup(StartupEvent event) {
-        jobs.nudge(KIND);
+        nudgeAt(Instant.now());
     }
 
     @Override
@@ -220,7 +229,7 @@ class WebhookWorker implements RecurringJob {
             if (failure instanceof OktopostException.RateLimited limited) {
                 // Waiting out Oktopost's limit is not the event's fault: no attempt is spent.
                 inbox.retryAt(ids(group.getValue()), now.plus(limited.retryAfter()), group.getKey(), InboxEntry.PENDING, error);
-                jobs.nudgeAt(KIND, Instant.now().plus(limited.retryAfter()));
+                nudgeAt(Instant.now().plus(limited.retryAfter()));
                 continue;
             }
             int attempts = group.getKey() + 1;
@@ -228,7 +237,7 @@ class WebhookWorker implements RecurringJob {
             Instant next = now.plus(RETRY.delayBefore(attempts + 1));
             inbox.retryAt(ids(group.getValue()), next, attempts, giveUp ? InboxEntry.FAILED : InboxEntry.PENDING, error);
             if (!giveUp) {
-                jobs.nudgeAt(KIND, Instant.now().plus(Duration.between(now, next)));
+                nudgeAt(Instant.now().plus(Duration.between(now, next)));
             }
         }
         LOG.warn("{} {} event(s) failed; retrying later: {}", entries.size(), entries.get(0).eventType(),

@@ -140,10 +140,8 @@ class DecisionRestartTest {
         properties.put("datasources.default.url", database);
         properties.put("oktopost.webhook-secrets", ApprovalClient.WEBHOOK_SECRET);
         properties.put("okto.approvals.reconcile-delay", "1h");
-        // A stopped process's lease runs out soon, so the next one takes its decisions over quickly.
-        properties.put("okto.approvals.decision-lease", "2s");
-        properties.put("okto.approvals.decision-renew-every", "500ms");
-        properties.put("okto.approvals.decision-sweep-every", "500ms");
+        // A decision whose click was never carried out falls due soon, so the next process takes it over quickly.
+        properties.put("okto.approvals.decision-retry-after", "2s");
         return properties;
     }
 

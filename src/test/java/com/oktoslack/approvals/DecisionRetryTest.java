@@ -11,16 +11,14 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A decision call Oktopost does not answer is let go, taken up again once its lease runs out, and finished. */
+/** A decision call Oktopost does not answer is tried again by its job, which reads the item first, and finished. */
 @MicronautTest(transactional = false)
 class DecisionRetryTest extends ApprovalsTestBase {
 
     @Override
     protected Map<String, String> extraProperties() {
         Map<String, String> properties = new HashMap<>(super.extraProperties());
-        properties.put("okto.approvals.decision-lease", "2s");
-        properties.put("okto.approvals.decision-renew-every", "500ms");
-        properties.put("okto.approvals.decision-sweep-every", "500ms");
+        properties.put("okto.approvals.decision-retry-after", "2s");
         return properties;
     }
 

@@ -1,5 +1,6 @@
 package com.oktoslack.approvals;
 
+import com.oktoslack.jobs.Jobs;
 import com.oktoslack.slack.AfterAck;
 import com.oktoslack.slack.PrivateReplies;
 import io.micronaut.context.annotation.Replaces;
@@ -9,8 +10,8 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
- * A process that dies right after a decision's ack: decisions are stored and acknowledged, never carried
- * out. Switched on by {@code test.decisions.held=true}.
+ * A process that dies right after a decision's ack: decisions are stored and acknowledged, never brought
+ * forward (their jobs fall due later, by when the process is gone). Switched on by {@code test.decisions.held=true}.
  */
 @Singleton
 @Replaces(ApprovalDecisionRunner.class)
@@ -18,8 +19,8 @@ import java.time.Clock;
 class HeldDecisionRunner extends ApprovalDecisionRunner {
 
     HeldDecisionRunner(ApprovalDecisionIntentRepository intents, Decider decider, PrivateReplies replies, AfterAck afterAck,
-                       Clock clock, ApprovalSettings settings) {
-        super(intents, decider, replies, afterAck, clock, settings);
+                       Jobs jobs, Clock clock, ApprovalSettings settings) {
+        super(intents, decider, replies, afterAck, jobs, clock, settings);
     }
 
     @Override
