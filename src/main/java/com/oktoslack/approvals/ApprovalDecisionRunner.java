@@ -112,6 +112,12 @@ class ApprovalDecisionRunner implements DelayedJob<ApprovalDecisionRunner.Job> {
         return intents.findById(id);
     }
 
+    /** A decision recorded but not to be carried out after all: it is closed, and its job finds nothing to do. */
+    void abandon(ApprovalDecisionIntent intent) {
+        intents.finish(intent.id(), ApprovalDecisionIntent.DONE, ApprovalStates.Outcome.STALE.name(), clock.instant());
+        jobs.cancel(KIND, intent.id());
+    }
+
     Optional<ApprovalDecisionIntent> live(ApprovalItem item) {
         return intents.findLive(item.entityId(), item.round(), item.stepId());
     }

@@ -93,6 +93,13 @@ class ClickCheck {
         }
         Optional<ApprovalDecisionIntent> stored = runner.record(allowed.item(), slackUserId, request);
         if (stored.isPresent()) {
+            // A decision taken between the check and the record (another click, on any replica, that finished
+            // in between) has moved the item on: this one would be a second decision call.
+            Verdict still = check(slackUserId, ref);
+            if (still instanceof Refused refused) {
+                runner.abandon(stored.get());
+                return refused;
+            }
             return new Allowed(allowed.item(), allowed.link(), stored.get());
         }
         ApprovalItem current = items.findById(ref.entityId()).orElse(allowed.item());
