@@ -12,8 +12,8 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,16 +38,14 @@ class HomeRefresh implements DelayedJob<HomeRefresh.Due> {
     private final HomeViewRepository homes;
     private final HomePublisher publisher;
     private final Jobs jobs;
-    private final Clock clock;
     private final Duration delay;
 
-    HomeRefresh(People people, HomeViewRepository homes, HomePublisher publisher, Jobs jobs, Clock clock,
+    HomeRefresh(People people, HomeViewRepository homes, HomePublisher publisher, Jobs jobs,
                 @Value("${okto.home.publish-delay}") Duration delay) {
         this.people = people;
         this.homes = homes;
         this.publisher = publisher;
         this.jobs = jobs;
-        this.clock = clock;
         this.delay = delay;
     }
 
@@ -66,9 +64,15 @@ class HomeRefresh implements DelayedJob<HomeRefresh.Due> {
         }
     }
 
-    /** Once per person: a publish already waiting will show this change too. */
+    /**
+     * Once per person and {@code publish-delay}: a publish already waiting shows this change too. The id names
+     * the window the change fell in, so a change made while that window's publish is running (and may have
+     * read too early) gets a publish of its own in the next window. Job times are the wall clock's.
+     */
     void soon(String slackUserId) {
-        jobs.schedule(KIND, slackUserId, new Due(slackUserId), clock.instant().plus(delay));
+        Instant now = Instant.now();
+        long window = now.toEpochMilli() / Math.max(1, delay.toMillis());
+        jobs.schedule(KIND, slackUserId + "@" + window, new Due(slackUserId), now.plus(delay));
     }
 
     @Override

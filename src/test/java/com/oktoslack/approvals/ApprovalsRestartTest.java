@@ -81,7 +81,10 @@ class ApprovalsRestartTest {
 
             // 2: more events, and the app stops while Slack's pace holds most cards back.
             int postedAtStop;
-            try (EmbeddedServer second = ApplicationContext.run(EmbeddedServer.class, properties, "test")) {
+            // Slack's own pace (here 2 posts a second) holds most cards back when the app stops.
+            Map<String, Object> paced = new HashMap<>(properties);
+            paced.put("slack.pacing-per-minute", "120");
+            try (EmbeddedServer second = ApplicationContext.run(EmbeddedServer.class, paced, "test")) {
                 ApprovalClient client = new ApprovalClient(second.getURI(), new SlackRequests(second.getURI()), slack);
                 for (int i = 0; i < DURING_POSTING; i++) {
                     String id = world.messageItem("During posting " + i);

@@ -215,7 +215,18 @@ class StoryAnnouncementCardsTest extends AppTestBase {
     private void announce(String... storyIds) throws Exception {
         announcer.enqueue(List.of(storyIds).stream().map(id -> new StoryRef(id, world.boardId)).toList());
         announcer.announceDue();
+        // The engine's own run, nudged by the enqueue, may be the one posting: its posts are awaited.
+        slack.awaitCount("chat.postMessage", storyIds.length, Duration.ofSeconds(20));
         assertEquals(storyIds.length, slack.calls("chat.postMessage").size());
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        for (String storyId : storyIds) {
+            while (!Announcement.POSTED.equals(card(storyId).status())) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("story " + storyId + " is " + card(storyId).status());
+                }
+                Thread.sleep(10);
+            }
+        }
         JsonNode blocks = JSON.readTree(slack.calls("chat.postMessage").get(0).param("blocks"));
         assertTrue(blocks.toString().contains(StoryCards.SHARE_ACTION), "posted with a Share button");
         oktopost.reset();
