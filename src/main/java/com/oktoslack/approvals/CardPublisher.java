@@ -98,13 +98,8 @@ class CardPublisher implements RecurringJob {
         }
     }
 
-    /** The cards are stored either way: a nudge that loses a race with a run starting elsewhere changes nothing. */
     private void nudgeAt(Instant at) {
-        try {
-            jobs.nudgeAt(KIND, at);
-        } catch (RuntimeException e) {
-            LOG.debug("Card posting was not brought forward: {}", e.toString());
-        }
+        jobs.nudgeAt(KIND, at);
     }
 
     /** A stopped replica may have left cards due or interrupted. */

@@ -67,12 +67,7 @@ class CardUpdater implements RecurringJob {
     /** Catches up in the background: outdated cards and due notices. */
     void kick() {
         if (!stopping) {
-            try {
-                jobs.nudge(KIND);
-            } catch (RuntimeException e) {
-                // A run starting elsewhere at this moment: it finds these cards too.
-                LOG.debug("Card updates were not brought forward: {}", e.toString());
-            }
+            jobs.nudge(KIND);
         }
     }
 

@@ -94,11 +94,7 @@ class Reconciler implements RecurringJob {
     /** The first read comes reconcile-delay after start-up, however far off the schedule had it. */
     @EventListener
     void onStartup(StartupEvent event) {
-        try {
-            jobs.nudgeAt(KIND, notBefore);
-        } catch (RuntimeException e) {
-            LOG.debug("The reconciliation keeps its schedule: {}", e.toString());
-        }
+        jobs.nudgeAt(KIND, notBefore);
     }
 
     /** A replica that just started leaves this to the others (or to its first run after reconcile-delay). */

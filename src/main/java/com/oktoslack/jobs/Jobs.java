@@ -29,7 +29,7 @@ public class Jobs {
         this.engine = engine;
     }
 
-    /** Runs that {@link RecurringJob} as soon as a replica can; many nudges before it starts make one run. */
+    /** Runs that {@link RecurringJob} as soon as a replica can; many nudges before it starts make one run. Never throws. */
     public void nudge(String kind) {
         nudgeAt(kind, Instant.now());
     }
@@ -39,16 +39,17 @@ public class Jobs {
      * at its table until it finds nothing due, and the sweep after it comes {@code every()} later.
      */
     public void nudgeAt(String kind, Instant at) {
-        TaskInstanceId id = TaskInstanceId.of(kind, RecurringTask.INSTANCE);
-        Scheduler scheduler = engine.get().scheduler();
-        Optional<ScheduledExecution<Object>> next = scheduler.getScheduledExecution(id);
-        if (next.isPresent() && !next.get().isPicked() && next.get().getExecutionTime().isAfter(at)) {
-            try {
+        try {
+            TaskInstanceId id = TaskInstanceId.of(kind, RecurringTask.INSTANCE);
+            Scheduler scheduler = engine.get().scheduler();
+            Optional<ScheduledExecution<Object>> next = scheduler.getScheduledExecution(id);
+            if (next.isPresent() && !next.get().isPicked() && next.get().getExecutionTime().isAfter(at)) {
                 scheduler.reschedule(id, at);
-            } catch (RuntimeException e) {
-                // Picked by a replica between the read and the update: that run looks at the table anyway.
-                LOG.debug("{} started elsewhere while being brought forward", kind);
             }
+        } catch (RuntimeException e) {
+            // Picked by a replica between the read and the update, or the database busy for a moment: the work is
+            // in its table either way, and the sweep's own schedule still comes.
+            LOG.debug("{} was not brought forward: {}", kind, e.toString());
         }
         if (!at.isAfter(Instant.now())) {
             engine.get().wake();

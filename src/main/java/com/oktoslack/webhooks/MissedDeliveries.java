@@ -82,11 +82,7 @@ class MissedDeliveries implements RecurringJob {
     /** The first catch-up comes catch-up-delay after start-up, however far off the schedule had it. */
     @EventListener
     void onStartup(StartupEvent event) {
-        try {
-            jobs.nudgeAt(KIND, notBefore);
-        } catch (RuntimeException e) {
-            LOG.debug("The catch-up keeps its schedule: {}", e.toString());
-        }
+        jobs.nudgeAt(KIND, notBefore);
     }
 
     @Override

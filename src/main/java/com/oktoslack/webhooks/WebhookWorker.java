@@ -78,13 +78,8 @@ class WebhookWorker implements RecurringJob {
         nudgeAt(Instant.now().plus(gatherFor));
     }
 
-    /** The events are stored either way: a nudge that loses a race with a run starting elsewhere changes nothing. */
     private void nudgeAt(Instant at) {
-        try {
-            jobs.nudgeAt(KIND, at);
-        } catch (RuntimeException e) {
-            LOG.debug("The inbox drain was not brought forward: {}", e.toString());
-        }
+        jobs.nudgeAt(KIND, at);
     }
 
     /** A stopped replica may have left events, and its schedule may have been a longer one. */
