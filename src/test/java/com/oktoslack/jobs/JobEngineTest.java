@@ -120,7 +120,7 @@ class JobEngineTest extends AppTestBase {
         TestJobs.holdOnA = new CountDownLatch(1);
         TestJobs.startedOnA = new CountDownLatch(1);
         try (ApplicationContext first = instance("A")) {
-            first.getBean(Jobs.class).schedule("test.once", "hold-1", new TestJobs.Work("hold-1"), Instant.now());
+            first.getBean(Jobs.class).schedule("test.held", "hold-1", new TestJobs.Work("hold-1"), Instant.now());
             assertTrue(TestJobs.startedOnA.await(10, TimeUnit.SECONDS));
             try (ApplicationContext second = instance("B")) {
                 first.stop(); // mid-job: its heartbeats stop, and the job is left to the others
