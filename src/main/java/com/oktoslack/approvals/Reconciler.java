@@ -1,10 +1,7 @@
 package com.oktoslack.approvals;
 
 import com.oktoslack.oktopost.WorkflowItem;
-import com.oktoslack.jobs.Jobs;
 import com.oktoslack.jobs.RecurringJob;
-import io.micronaut.context.event.StartupEvent;
-import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,15 +36,13 @@ class Reconciler implements RecurringJob {
     private final Duration freshEnough;
     private final ReentrantLock reading = new ReentrantLock();
     private volatile Instant lastFullRead = Instant.EPOCH;
-    private final Jobs jobs;
     private final Duration every;
-    private final Instant notBefore;
+    private final Duration firstRunAfter;
 
     Reconciler(ApprovalItemRepository items, WorkflowItemLookup scan, StepCatalog catalog, ApprovalStates states,
-               CardPublisher publisher, Clock clock, ApprovalSettings settings, Jobs jobs) {
-        this.jobs = jobs;
+               CardPublisher publisher, Clock clock, ApprovalSettings settings) {
         this.every = settings.reconcileEvery();
-        this.notBefore = Instant.now().plus(settings.reconcileDelay());
+        this.firstRunAfter = settings.reconcileDelay();
         this.items = items;
         this.scan = scan;
         this.catalog = catalog;
@@ -91,18 +86,13 @@ class Reconciler implements RecurringJob {
         return every;
     }
 
-    /** The first read comes reconcile-delay after start-up, however far off the schedule had it. */
-    @EventListener
-    void onStartup(StartupEvent event) {
-        jobs.nudgeAt(KIND, notBefore);
+    @Override
+    public Duration firstRunAfter() {
+        return firstRunAfter;
     }
 
-    /** A replica that just started leaves this to the others (or to its first run after reconcile-delay). */
     @Override
     public void run() {
-        if (Instant.now().isBefore(notBefore)) {
-            return;
-        }
         reconcile();
     }
 

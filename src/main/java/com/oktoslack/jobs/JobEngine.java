@@ -1,6 +1,7 @@
 package com.oktoslack.jobs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.kagkarlsson.scheduler.ScheduledExecution;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
@@ -9,6 +10,7 @@ import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
@@ -30,6 +32,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -45,6 +48,8 @@ class JobEngine implements ApplicationEventListener<StartupEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(JobEngine.class);
 
     private final Scheduler scheduler;
+    private final Instant started = Instant.now();
+    private final List<RecurringJob> recurring;
     private final List<String> kinds;
     private final List<String> delayedKinds;
 
@@ -59,13 +64,14 @@ class JobEngine implements ApplicationEventListener<StartupEvent> {
         for (RecurringJob job : recurring) {
             requireUnique(seen, job.kind());
             sweeps.add(Tasks.recurring(job.kind(), FixedDelay.of(job.every()))
-                    .execute((instance, context) -> runSweep(job)));
+                    .execute((instance, context) -> runSweep(job, started.plus(job.firstRunAfter()))));
         }
         for (DelayedJob<?> job : delayed) {
             requireUnique(seen, job.kind());
             oneTime.add(oneTime(job, failures, clock));
             delayedKinds.add(job.kind());
         }
+        this.recurring = List.copyOf(recurring);
         this.kinds = List.copyOf(seen);
         this.delayedKinds = List.copyOf(delayedKinds);
         JdbcCustomization columns = DatabaseVendor.of(url) == DatabaseVendor.SQLITE
@@ -101,7 +107,10 @@ class JobEngine implements ApplicationEventListener<StartupEvent> {
                 });
     }
 
-    private static void runSweep(RecurringJob job) {
+    private static void runSweep(RecurringJob job, Instant notBefore) {
+        if (Instant.now().isBefore(notBefore)) {
+            return;
+        }
         try {
             job.run();
         } catch (RuntimeException e) {
@@ -131,6 +140,8 @@ class JobEngine implements ApplicationEventListener<StartupEvent> {
     @Override
     public void onApplicationEvent(StartupEvent event) {
         scheduler.start();
+        recurring.stream().filter(job -> !job.firstRunAfter().isZero())
+                .forEach(job -> bringForward(job.kind(), started.plus(job.firstRunAfter())));
         LOG.info("Background jobs started: {}", String.join(", ", kinds.stream().sorted().toList()));
     }
 
@@ -141,6 +152,26 @@ class JobEngine implements ApplicationEventListener<StartupEvent> {
 
     Scheduler scheduler() {
         return scheduler;
+    }
+
+    /**
+     * Brings a sweep's next run forward to {@code at}; a run under way, or one due sooner, is left alone.
+     * Never throws: the work is in its table either way, and the sweep's own schedule still comes.
+     */
+    void bringForward(String kind, Instant at) {
+        try {
+            TaskInstanceId id = TaskInstanceId.of(kind, RecurringTask.INSTANCE);
+            Optional<ScheduledExecution<Object>> next = scheduler.getScheduledExecution(id);
+            if (next.isPresent() && !next.get().isPicked() && next.get().getExecutionTime().isAfter(at)) {
+                scheduler.reschedule(id, at);
+            }
+        } catch (RuntimeException e) {
+            // Picked by a replica between the read and the update, or the database busy for a moment.
+            LOG.debug("{} was not brought forward: {}", kind, e.toString());
+        }
+        if (!at.isAfter(Instant.now())) {
+            wake();
+        }
     }
 
     /** Due work scheduled here starts now, not at the next poll. */

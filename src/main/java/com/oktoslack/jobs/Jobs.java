@@ -4,11 +4,8 @@ import com.github.kagkarlsson.scheduler.ScheduledExecution;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
-import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -19,8 +16,6 @@ import java.util.Optional;
  */
 @Singleton
 public class Jobs {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Jobs.class);
 
     // The engine is built from every job bean, and jobs schedule more work through this: taken when first used.
     private final BeanProvider<JobEngine> engine;
@@ -39,21 +34,7 @@ public class Jobs {
      * at its table until it finds nothing due, and the sweep after it comes {@code every()} later.
      */
     public void nudgeAt(String kind, Instant at) {
-        try {
-            TaskInstanceId id = TaskInstanceId.of(kind, RecurringTask.INSTANCE);
-            Scheduler scheduler = engine.get().scheduler();
-            Optional<ScheduledExecution<Object>> next = scheduler.getScheduledExecution(id);
-            if (next.isPresent() && !next.get().isPicked() && next.get().getExecutionTime().isAfter(at)) {
-                scheduler.reschedule(id, at);
-            }
-        } catch (RuntimeException e) {
-            // Picked by a replica between the read and the update, or the database busy for a moment: the work is
-            // in its table either way, and the sweep's own schedule still comes.
-            LOG.debug("{} was not brought forward: {}", kind, e.toString());
-        }
-        if (!at.isAfter(Instant.now())) {
-            engine.get().wake();
-        }
+        engine.get().bringForward(kind, at);
     }
 
     /** Once per kind and id: {@code false} when one with that id already waits (or runs). */

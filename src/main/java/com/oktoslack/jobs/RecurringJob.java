@@ -14,6 +14,14 @@ public interface RecurringJob {
 
     Duration every();
 
+    /**
+     * How long a replica that has just started leaves this job to the others. Its first run here comes that long
+     * after start-up, however far off the stored schedule had it; a due run picked up sooner does nothing.
+     */
+    default Duration firstRunAfter() {
+        return Duration.ZERO;
+    }
+
     /** A throw is logged; the next run is {@link #every()} later, as after a success. */
     void run() throws Exception;
 }

@@ -3,22 +3,18 @@ package com.oktoslack.webhooks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.oktoslack.jobs.Jobs;
 import com.oktoslack.jobs.RecurringJob;
 import com.oktoslack.oktopost.Oktopost;
 import com.oktoslack.oktopost.OktopostException;
 import com.oktoslack.oktopost.Webhook;
 import com.oktoslack.oktopost.WebhookLogEntry;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.context.event.StartupEvent;
-import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,13 +46,11 @@ class MissedDeliveries implements RecurringJob {
     private final Set<String> handledTypes = new HashSet<>();
     private final int maxPages;
     private final Duration every;
-    private final Instant notBefore;
-    private final Jobs jobs;
+    private final Duration firstRunAfter;
 
     MissedDeliveries(Oktopost oktopost, WebhookInbox inbox, InboxRepository inboxRows,
                      WebhookRegistrationRepository registrations, WebhookWorker worker, ObjectMapper json,
-                     List<WebhookHandler> handlers, WebhookSettings settings, Jobs jobs) {
-        this.jobs = jobs;
+                     List<WebhookHandler> handlers, WebhookSettings settings) {
         this.oktopost = oktopost;
         this.inbox = inbox;
         this.inboxRows = inboxRows;
@@ -65,7 +59,7 @@ class MissedDeliveries implements RecurringJob {
         this.json = json;
         this.maxPages = settings.catchUpPages();
         this.every = settings.catchUpEvery();
-        this.notBefore = Instant.now().plus(settings.catchUpDelay());
+        this.firstRunAfter = settings.catchUpDelay();
         handlers.forEach(h -> handledTypes.addAll(h.eventTypes()));
     }
 
@@ -79,17 +73,13 @@ class MissedDeliveries implements RecurringJob {
         return every;
     }
 
-    /** The first catch-up comes catch-up-delay after start-up, however far off the schedule had it. */
-    @EventListener
-    void onStartup(StartupEvent event) {
-        jobs.nudgeAt(KIND, notBefore);
+    @Override
+    public Duration firstRunAfter() {
+        return firstRunAfter;
     }
 
     @Override
     public void run() {
-        if (Instant.now().isBefore(notBefore)) {
-            return;
-        }
         try {
             int stored = readLogs();
             if (stored > 0) {

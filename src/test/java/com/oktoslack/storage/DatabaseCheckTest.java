@@ -1,5 +1,6 @@
 package com.oktoslack.storage;
 
+import com.oktoslack.testing.RefusedStart;
 import io.micronaut.core.value.MapPropertyResolver;
 import io.micronaut.core.value.PropertyResolver;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,15 @@ class DatabaseCheckTest {
         assertTrue(problem.startsWith("the PostgreSQL database at jdbc:postgresql://127.0.0.1:9/okto cannot be used"), problem);
         assertFalse(problem.contains("\n"), problem);
         assertFalse(problem.contains("hunter2"), problem);
+    }
+
+    @Test
+    void startingOnAnUnreachableServerStopsWithThatOneLine() throws Exception {
+        String line = RefusedStart.line(RefusedStart.withCredentials("DATASOURCES_DEFAULT_URL",
+                "jdbc:postgresql://127.0.0.1:9/okto?connectTimeout=5"), 5);
+
+        assertTrue(line.startsWith("okto-slack cannot start: the PostgreSQL database at jdbc:postgresql://127.0.0.1:9/okto"
+                + " cannot be used"), line);
     }
 
     private static PropertyResolver settings(String url, String password) {
