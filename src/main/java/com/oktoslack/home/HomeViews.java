@@ -35,7 +35,7 @@ import static com.slack.api.model.view.Views.view;
 
 /**
  * A person's App Home: what waits for them (a page of it, so the Home stays within Slack's 100 blocks), their
- * own items in review, the posts going out in the next 7 days, stories to share, and their settings. An
+ * own items in review, their posts going out in the next 7 days, stories to share, and their settings. An
  * unlinked person gets a short introduction and Link. Everything but the calendar and the stories comes from
  * stored state; those two are kept briefly by their features.
  */
@@ -93,7 +93,7 @@ class HomeViews {
             blocks.addAll(mine.blocks().isEmpty() ? List.of(ApprovalQueue.quiet("None of your items is in review.")) : mine.blocks());
             shown.addAll(mine.shownIds());
             blocks.add(divider());
-            blocks.add(header(h -> h.text(plainText("Going out in the next 7 days"))));
+            blocks.add(header(h -> h.text(plainText("Your posts in the next 7 days"))));
             blocks.add(upcoming(slackUserId));
         }
         if (link.get().isAdvocate()) {

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Remembers the posts made from Slack and for whom, so the person hears where each went live (or why it
@@ -35,6 +36,11 @@ public class MadePosts {
     /** The Slack user who made the post from Slack, if the app made it. */
     public Optional<String> maker(String postId) {
         return results.findById(postId).map(PostResult::slackUserId);
+    }
+
+    /** The posts this person made from Slack that have not gone out yet. */
+    public Set<String> waitingOf(String slackUserId) {
+        return Set.copyOf(results.findWaitingPostIdsOf(slackUserId));
     }
 
     private void record(String slackUserId, Collection<String> postIds, String source) {

@@ -19,6 +19,10 @@ interface PostResultRepository extends CrudRepository<PostResult, String> {
             ON CONFLICT (post_id) DO NOTHING""")
     int insertIfAbsent(String postId, @Nullable String slackUserId, String source, boolean no, Instant now);
 
+    /** The posts made from Slack by this person that Oktopost has not sent yet. */
+    @Query("SELECT post_id FROM post_result WHERE slack_user_id = :slackUserId AND status = 'waiting'")
+    List<String> findWaitingPostIdsOf(String slackUserId);
+
     /** 1 for the one handler that settles the post; what it settled is then told. */
     @Query("""
             UPDATE post_result SET status = :status, outcome = :outcome, remote_url = :remoteUrl, label = :label,

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What {@code /okto posts} lists (the next 7 days), for other views of it; kept for each person for a short
- * while, as a view that is republished often must not read Oktopost each time.
+ * A person's own posts of the next 7 days, laid out as {@code /okto posts} lays out the account's, for the Home;
+ * kept for each person for a short while, as a view that is republished often must not read Oktopost each time.
  */
 @Singleton
 public class UpcomingPosts {
@@ -36,7 +36,7 @@ public class UpcomingPosts {
         if (known != null && known.at().plus(KEEP).isAfter(now)) {
             return known.text();
         }
-        String text = command.upcoming(slackUserId);
+        String text = command.theirs(slackUserId);
         kept.put(slackUserId, new Kept(text, now));
         return text;
     }

@@ -7,6 +7,7 @@ import com.oktoslack.oktopost.Oktopost;
 import com.oktoslack.oktopost.Post;
 import com.oktoslack.oktopost.PostQuery;
 import com.oktoslack.oktopost.TimeZones;
+import com.oktoslack.results.MadePosts;
 import com.oktoslack.slack.AfterAck;
 import com.oktoslack.slack.Mrkdwn;
 import com.oktoslack.slack.OktoSubcommand;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** {@code /okto posts}: what goes out in the next 7 days, by day in the person's time zone; only they see it. */
@@ -44,10 +46,13 @@ class UpcomingPostsCommand implements OktoSubcommand {
     private final Oktopost oktopost;
     private final SlackUsers users;
     private final Audience audience;
+    private final MadePosts madePosts;
     private final AfterAck afterAck;
     private final Clock clock;
 
-    UpcomingPostsCommand(Oktopost oktopost, SlackUsers users, Audience audience, AfterAck afterAck, Clock clock) {
+    UpcomingPostsCommand(Oktopost oktopost, SlackUsers users, Audience audience, MadePosts madePosts, AfterAck afterAck,
+                         Clock clock) {
+        this.madePosts = madePosts;
         this.oktopost = oktopost;
         this.users = users;
         this.audience = audience;
@@ -77,17 +82,35 @@ class UpcomingPostsCommand implements OktoSubcommand {
         return context.ack();
     }
 
+    /** The whole account's calendar. */
     String upcoming(String userId) throws Exception {
         audience.oktopostUser(userId, "the posting calendar");
+        return calendar(userId, post -> true, "*Going out in the next 7 days*",
+                "Nothing is scheduled to go out in the next 7 days.");
+    }
+
+    /**
+     * The person's own posts: those they created in Oktopost, and those the app made for them from Slack (which
+     * Oktopost knows as the API user's).
+     */
+    String theirs(String userId) throws Exception {
+        String oktopostUserId = audience.oktopostUser(userId, "the posting calendar").oktopostUserId();
+        Set<String> madeFromSlack = madePosts.waitingOf(userId);
+        return calendar(userId, post -> Objects.equals(oktopostUserId, post.createdBy()) || madeFromSlack.contains(post.id()),
+                "*Your posts in the next 7 days*", "None of your posts is scheduled to go out in the next 7 days.");
+    }
+
+    private String calendar(String userId, Predicate<Post> shownPost, String title, String none) throws Exception {
         ZoneId zone = TimeZones.of(users.user(userId).timeZone());
         Instant now = clock.instant();
         List<Post> posts = oktopost.allPosts(PostQuery.scheduledBetween(now, now.plus(AHEAD))).stream()
+                .filter(shownPost)
                 .filter(p -> p.status() != null && GOING_OUT.contains(p.status()))
                 .filter(p -> p.startAt() != null)
                 .sorted(Comparator.comparing(Post::startAt))
                 .toList();
         if (posts.isEmpty()) {
-            return "Nothing is scheduled to go out in the next 7 days.";
+            return none;
         }
         List<Post> shown = posts.subList(0, Math.min(MAX_LINES, posts.size()));
         Map<String, String> texts = oktopost.messages(shown.stream().map(Post::messageId).filter(Objects::nonNull).toList())
@@ -97,7 +120,7 @@ class UpcomingPostsCommand implements OktoSubcommand {
 
         Map<LocalDate, List<Post>> byDay = new LinkedHashMap<>();
         shown.forEach(p -> byDay.computeIfAbsent(p.startAt().atZone(zone).toLocalDate(), d -> new ArrayList<>()).add(p));
-        StringBuilder text = new StringBuilder("*Going out in the next 7 days* (")
+        StringBuilder text = new StringBuilder(title).append(" (")
                 .append(ScheduleReports.count(posts.size(), "post")).append("):");
         byDay.forEach((day, dayPosts) -> {
             text.append("\n\n*").append(Mrkdwn.day(day, zone)).append("*");

@@ -1,8 +1,10 @@
 package com.oktoslack.approvals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.oktoslack.people.DmMode;
 import com.oktoslack.people.Preferences;
+import com.oktoslack.results.MadePosts;
 import com.oktoslack.testing.FakeSlack;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +27,8 @@ class HomeTabTest extends ApprovalsTestBase {
 
     @Inject
     Preferences preferences;
+    @Inject
+    MadePosts madePosts;
 
     HomeClient home;
 
@@ -66,6 +71,28 @@ class HomeTabTest extends ApprovalsTestBase {
         List<FakeSlack.Call> after = slack.calls("views.publish").subList(publishes, slack.calls("views.publish").size());
         assertTrue(after.stream().allMatch(c -> c.param("hash") != null && !c.param("hash").isEmpty()),
                 "each republish names the hash it replaces");
+    }
+
+    @Test
+    void theHomeCalendarHasThePersonsOwnPostsOnly() {
+        post("Ann wrote this in Oktopost", Duration.ofHours(3)).put("CreatedBy", world.annId);
+        post("Dan wrote this one", Duration.ofHours(4)).put("CreatedBy", world.danId);
+        String fromSlack = post("Ann scheduled this from Slack", Duration.ofDays(2)).get("Id").asText(); // the API user's
+        madePosts.scheduled(ApprovalWorld.ANN, List.of(fromSlack));
+        post("Ann's, but next month", Duration.ofDays(30)).put("CreatedBy", world.annId);
+
+        assertEquals(200, home.open(ApprovalWorld.ANN, slack.homeHash(ApprovalWorld.ANN)).statusCode());
+        Cards.until("Ann's Home shows her calendar", () -> slack.home(ApprovalWorld.ANN) != null
+                && slack.home(ApprovalWorld.ANN).toString().contains("Your posts in the next 7 days* (2 posts)"));
+        String text = slack.home(ApprovalWorld.ANN).toString();
+        assertTrue(text.contains("Ann wrote this in Oktopost") && text.contains("Ann scheduled this from Slack"), text);
+        assertFalse(text.contains("Dan wrote this one"), "another person's post");
+        assertFalse(text.contains("next month"), text);
+    }
+
+    private ObjectNode post(String text, Duration from) {
+        String messageId = oktopost.addMessage(world.campaignId, "LinkedIn", text).get("Id").asText();
+        return oktopost.addPost(messageId, world.linkedInPageId, Instant.now().plus(from), "pending");
     }
 
     @Test
