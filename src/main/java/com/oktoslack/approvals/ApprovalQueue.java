@@ -93,11 +93,7 @@ public class ApprovalQueue {
             CardState state = states.state(item);
             String blockId = "home:" + state.entityId() + ":" + state.round();
             blocks.add(section(s -> s.blockId(blockId + ":text").text(markdownText(entry(state, item.createdAt(), now)))));
-            String value = state.ref().toJson();
-            List<BlockElement> buttons = List.of(
-                    button(b -> b.actionId(ApprovalCards.APPROVE_ACTION).text(plainText("Approve")).style("primary").value(value)),
-                    button(b -> b.actionId(ApprovalCards.REJECT_ACTION).text(plainText("Reject")).style("danger").value(value)));
-            blocks.add(actions(a -> a.blockId(blockId + ":actions").elements(buttons)));
+            blocks.add(decisionButtons(blockId + ":actions", state.entityId(), state.round(), state.ref().stepId()));
         }
         return new Part(blocks, shown.stream().map(ApprovalItem::entityId).toList(), all.size());
     }
@@ -144,6 +140,18 @@ public class ApprovalQueue {
             ids.add(item.authorId());
         }
         return ids;
+    }
+
+    /**
+     * Approve and Reject for an item at its step, outside its card (the Home, a reminder): the cards' own
+     * actions, so a click is checked, stored and decided as on the card.
+     */
+    public static LayoutBlock decisionButtons(String blockId, String entityId, int round, String stepId) {
+        String value = new CardRef(entityId, round, stepId).toJson();
+        List<BlockElement> buttons = List.of(
+                button(b -> b.actionId(ApprovalCards.APPROVE_ACTION).text(plainText("Approve")).style("primary").value(value)),
+                button(b -> b.actionId(ApprovalCards.REJECT_ACTION).text(plainText("Reject")).style("danger").value(value)));
+        return actions(a -> a.blockId(blockId).elements(buttons));
     }
 
     /** A small line of context when nothing is to be shown. */

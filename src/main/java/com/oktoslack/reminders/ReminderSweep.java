@@ -4,7 +4,8 @@ import com.oktoslack.jobs.RecurringJob;
 import com.oktoslack.people.People;
 import com.oktoslack.people.PersonLink;
 import com.oktoslack.slack.Mrkdwn;
-import com.oktoslack.slack.PrivateReplies;
+import com.oktoslack.approvals.ApprovalQueue;
+import com.oktoslack.people.Preferences;
 import com.oktoslack.slack.SlackUsers;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
@@ -26,6 +27,10 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+
 /**
  * Every minute or so, over the items waiting for approval as the app stores them (no Oktopost call): an approver
  * of an item that waited past its workflow's threshold, or of an urgent item, is reminded by DM, at most once a
@@ -40,6 +45,7 @@ class ReminderSweep implements RecurringJob {
     static final String KIND = "reminders.sweep";
     private static final Logger LOG = LoggerFactory.getLogger(ReminderSweep.class);
     private static final Duration ONCE_A_DAY = Duration.ofDays(1);
+    private static final int SECTION_TEXT = 3000;
     /** Errors that posting again will not cure: the escalation stays recorded and is not retried. */
     private static final Set<String> GIVE_UP = Set.of("channel_not_found", "not_in_channel", "is_archived");
 
@@ -50,12 +56,12 @@ class ReminderSweep implements RecurringJob {
     private final ReminderSettings settings;
     private final People people;
     private final SlackUsers slackUsers;
-    private final PrivateReplies replies;
+    private final Preferences preferences;
     private final MethodsClient slack;
     private final Clock clock;
 
     ReminderSweep(ReminderMarkRepository marks, ReminderRuleRepository rules, WaitingItemView views, Urgency urgency,
-                  ReminderSettings settings, People people, SlackUsers slackUsers, PrivateReplies replies,
+                  ReminderSettings settings, People people, Preferences preferences, SlackUsers slackUsers,
                   MethodsClient slack, Clock clock) {
         this.marks = marks;
         this.rules = rules;
@@ -64,7 +70,7 @@ class ReminderSweep implements RecurringJob {
         this.settings = settings;
         this.people = people;
         this.slackUsers = slackUsers;
-        this.replies = replies;
+        this.preferences = preferences;
         this.slack = slack;
         this.clock = clock;
     }
@@ -106,7 +112,7 @@ class ReminderSweep implements RecurringJob {
         if (urgent || waited.compareTo(rule.remind()) >= 0) {
             Set<String> done = new HashSet<>(marks.findApprovedAtStep(item.entityId(), item.round(), item.stepId()));
             for (PersonLink link : linked) {
-                if (!done.contains(link.slackUserId()) && remindersOn(link.slackUserId())) {
+                if (!done.contains(link.slackUserId()) && preferences.remindersOn(link.slackUserId())) {
                     remind(link.slackUserId(), item, view, waited, urgent, now);
                 }
             }
@@ -117,13 +123,6 @@ class ReminderSweep implements RecurringJob {
         }
     }
 
-    /**
-     * The person's reminders on/off preference. This is the one place it is asked: until people/ keeps the
-     * preference ({@code People.remindersOn(slackUserId)}), everyone is on.
-     */
-    private boolean remindersOn(String slackUserId) {
-        return true;
-    }
 
     private void remind(String slackUserId, WaitingItem item, WaitingItemView.View view, Duration waited,
                         boolean urgent, Instant now) {
@@ -143,8 +142,19 @@ class ReminderSweep implements RecurringJob {
         String opening = urgent && view.scheduledAt() != null
                 ? ":rotating_light: *Urgent*: this goes out " + Mrkdwn.when(view.scheduledAt()) + " and still waits for your approval"
                 : ":alarm_clock: *Reminder*: this has waited " + ReminderDurations.words(waited) + " for your approval";
-        replies.tell(PrivateReplies.Recipient.direct(slackUserId), opening + ".\n" + describe(view)
-                + "\nIts card is in our direct messages; `/okto pending` lists everything that waits for you.");
+        String text = opening + ".\n" + describe(view);
+        try {
+            ChatPostMessageResponse posted = slack.chatPostMessage(r -> r.channel(slackUserId).text(text)
+                    .blocks(List.of(section(s -> s.text(markdownText(Mrkdwn.fit(text, SECTION_TEXT)))),
+                            ApprovalQueue.decisionButtons("reminder:" + item.entityId() + ":" + item.round(),
+                                    item.entityId(), item.round(), item.stepId()),
+                            context(List.of(markdownText("`/okto pending` lists everything that waits for you."))))));
+            if (!posted.isOk()) {
+                LOG.warn("Slack did not take the reminder of {} for {}: {}", item.entityId(), slackUserId, posted.getError());
+            }
+        } catch (Exception e) {
+            LOG.warn("The reminder of {} for {} got no answer from Slack: {}", item.entityId(), slackUserId, e.toString());
+        }
     }
 
     private void escalate(WaitingItem item, WaitingItemView.View view, ReminderRule rule, List<PersonLink> linked,

@@ -2,6 +2,7 @@ package com.oktoslack.approvals;
 
 import com.oktoslack.jobs.Jobs;
 import com.oktoslack.jobs.RecurringJob;
+import com.oktoslack.people.Preferences;
 import com.oktoslack.testing.FakeSlack;
 import com.oktoslack.testing.MovableClock;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -41,6 +42,8 @@ class RemindersTest extends ApprovalsTestBase {
     List<RecurringJob> jobs;
     @Inject
     Jobs engine;
+    @Inject
+    Preferences preferences;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -188,6 +191,30 @@ class RemindersTest extends ApprovalsTestBase {
         assertTrue(answer(ADMIN, "remind").startsWith("No workflow has reminders yet."));
     }
 
+    @Test
+    @Order(5)
+    void aPersonWhoTurnedRemindersOffIsNotRemindedAndAReminderCanBeApprovedFromItself() {
+        clock.at("2026-03-13T10:00:00Z"); // Friday, 11:00 in Berlin
+        setReminders("/okto remind marketing after 1m", "reminders after 1m, no escalation");
+        preferences.setRemindersOn(ApprovalWorld.ANN, false);
+        String token = token();
+        String id = world.messageItem("Ann is on leave " + token);
+        newCard(id);
+
+        clock.at(clock.instant().plusSeconds(61));
+        sweep();
+        assertEquals(0, reminders(ApprovalWorld.ANN, token).size(), "Ann turned reminders off");
+        onlyReminder(ApprovalWorld.BOB, token);
+        FakeSlack.Message reminder = slack.messages().values().stream()
+                .filter(m -> m.blocks() != null && m.blocks().contains("\"reminder:" + id + ":")).findFirst().orElseThrow();
+        oktopost.reset();
+
+        assertEquals(200, client.press(ApprovalWorld.BOB, reminder, ApprovalCards.APPROVE_ACTION).statusCode());
+        Cards.awaitCard(slack, ApprovalWorld.CHANNEL, id, m -> Cards.text(m).contains("approved by <@U0BOB>"));
+        assertEquals(1, oktopost.count("POST", "/workflow-item"), "decided as from its card");
+        preferences.setRemindersOn(ApprovalWorld.ANN, true);
+    }
+
     // ----
 
     private void sweep() {
@@ -212,8 +239,8 @@ class RemindersTest extends ApprovalsTestBase {
 
     private List<FakeSlack.Call> reminders(String slackUserId, String token) {
         return slack.calls("chat.postMessage").stream()
-                .filter(c -> slackUserId.equals(c.param("channel")) && c.param("blocks") == null
-                        && c.param("text") != null && c.param("text").contains(token))
+                .filter(c -> slackUserId.equals(c.param("channel")) && c.param("blocks") != null
+                        && c.param("blocks").contains("\"reminder:") && c.param("text") != null && c.param("text").contains(token))
                 .toList();
     }
 
