@@ -67,4 +67,14 @@ interface ApprovalCardRepository extends CrudRepository<ApprovalCard, Long> {
 
     @Query("UPDATE approval_card SET status = 'skipped', note = :note WHERE id = :id")
     int markSkipped(long id, String note);
+
+    /** 1 when the caller now holds the item's card updates: nobody held them, or the last hold ran out. */
+    @Query("""
+            INSERT INTO card_sync (entity_id, holder, held_until) VALUES (:entityId, :holder, :until)
+            ON CONFLICT (entity_id) DO UPDATE SET holder = :holder, held_until = :until
+            WHERE card_sync.held_until < :now""")
+    int holdSync(String entityId, String holder, Instant until, Instant now);
+
+    @Query("DELETE FROM card_sync WHERE entity_id = :entityId AND holder = :holder")
+    int releaseSync(String entityId, String holder);
 }

@@ -10,18 +10,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Brings posted cards up to date with their item (chat.update of every card that shows an older version),
  * and once an item is through tells its author in the channel card's thread. One item is updated by one
- * thread at a time, so an older render can never overwrite a newer one. The catch-up is the job {@value #KIND}.
+ * thread of one replica at a time (a hold in {@code card_sync}), so an older render can never overwrite a newer
+ * one. The holder looks again before it lets go; a caller that finds the item held leaves it to
+ * {@link HeldCardSync}, which syncs it once the hold is let go. The catch-up is the job {@value #KIND}.
  */
 @Singleton
 class CardUpdater implements RecurringJob {
@@ -29,13 +32,17 @@ class CardUpdater implements RecurringJob {
     static final String KIND = "approvals.card-updates";
     private static final Logger LOG = LoggerFactory.getLogger(CardUpdater.class);
     private static final int BATCH = 200;
+    /** Longer than updating one item's cards at Slack's pace takes; a dead replica's hold runs out after it. */
+    private static final Duration HOLD = Duration.ofMinutes(2);
+    /** Passes one holder makes while the item keeps changing under it; what is left goes to the catch-up. */
+    private static final int PASSES = 3;
+    private static final Duration LOOK_AGAIN = Duration.ofSeconds(2);
 
     private final ApprovalCardRepository cards;
     private final ApprovalItemRepository items;
     private final ApprovalStates states;
     private final CardMessages messages;
     private final People people;
-    private final ReentrantLock[] locks = new ReentrantLock[64];
     private final Jobs jobs;
     private final Duration every;
     private volatile boolean stopping;
@@ -49,9 +56,6 @@ class CardUpdater implements RecurringJob {
         this.states = states;
         this.messages = messages;
         this.people = people;
-        for (int i = 0; i < locks.length; i++) {
-            locks[i] = new ReentrantLock();
-        }
     }
 
     @Override
@@ -91,26 +95,45 @@ class CardUpdater implements RecurringJob {
     }
 
     private void sync(String entityId, boolean withDms) throws InterruptedException {
-        ReentrantLock lock = locks[Math.floorMod(entityId.hashCode(), locks.length)];
-        lock.lockInterruptibly();
+        if (!trySync(entityId, withDms)) {
+            jobs.schedule(HeldCardSync.KIND, entityId, new HeldCardSync.Item(entityId), Instant.now().plus(LOOK_AGAIN));
+        }
+    }
+
+    /** False, with nothing done, when another thread or replica holds the item's cards. */
+    boolean trySync(String entityId, boolean withDms) throws InterruptedException {
+        String holder = UUID.randomUUID().toString();
+        Instant now = Instant.now(); // holds are between replicas: the wall clock, as the job engine's times
+        if (cards.holdSync(entityId, holder, now.plus(HOLD), now) == 0) {
+            return false;
+        }
         try {
-            Optional<ApprovalItem> item = states.item(entityId);
-            if (item.isEmpty()) {
-                return;
-            }
-            CardState state = states.state(item.get());
-            for (ApprovalCard card : cards.findByEntityIdAndRoundOrderById(entityId, state.round())) {
-                if (ApprovalCard.POSTED.equals(card.status()) && card.renderedVersion() < state.version()
-                        && (withDms || !card.isDm())) {
-                    update(card, state);
-                }
-            }
-            if (ApprovalItem.NOTICE_DUE.equals(item.get().authorNotice()) && !item.get().isPending()) {
-                tellAuthor(item.get(), state);
+            for (int pass = 0; pass < PASSES && syncOnce(entityId, withDms); pass++) {
+                // The item changed while its cards were updated: they are brought up to the newer version.
             }
         } finally {
-            lock.unlock();
+            cards.releaseSync(entityId, holder);
         }
+        return true;
+    }
+
+    /** True when the item is newer now than what this pass rendered. */
+    private boolean syncOnce(String entityId, boolean withDms) throws InterruptedException {
+        Optional<ApprovalItem> item = states.item(entityId);
+        if (item.isEmpty()) {
+            return false;
+        }
+        CardState state = states.state(item.get());
+        for (ApprovalCard card : cards.findByEntityIdAndRoundOrderById(entityId, state.round())) {
+            if (ApprovalCard.POSTED.equals(card.status()) && card.renderedVersion() < state.version()
+                    && (withDms || !card.isDm())) {
+                update(card, state);
+            }
+        }
+        if (ApprovalItem.NOTICE_DUE.equals(item.get().authorNotice()) && !item.get().isPending()) {
+            tellAuthor(item.get(), state);
+        }
+        return states.item(entityId).map(now -> now.version() > state.version() || now.round() != state.round()).orElse(false);
     }
 
     /** The update under way finishes; the rest are left for the next catch-up. */

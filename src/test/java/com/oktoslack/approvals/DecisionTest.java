@@ -3,13 +3,16 @@ package com.oktoslack.approvals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.oktoslack.jobs.Jobs;
 import com.oktoslack.testing.FakeOktopost;
 import com.oktoslack.testing.FakeSlack;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -25,6 +28,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DecisionTest extends ApprovalsTestBase {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    ApprovalCardRepository cards;
+    @Inject
+    Jobs jobs;
 
     @Test
     void approveIsOneOktopostCallWithTheStepAndANoteNamingTheUserAndEveryCardMovesOn() {
@@ -52,6 +60,24 @@ class DecisionTest extends ApprovalsTestBase {
         awaitQuiet();
         assertEquals(1, Cards.posts(slack, ApprovalWorld.ANN, id), "Ann approves no later step");
         assertEquals(world.manager, oktopost.workflowItem(id).orElseThrow().path("StepId").asText());
+    }
+
+    @Test
+    void whileAnotherReplicaUpdatesAnItemsCardsTheyAreLeftToItAndBroughtUpToDateOnceItLetsGo() {
+        String id = world.messageItem("Held elsewhere");
+        FakeSlack.Message card = newCard(id);
+        Instant now = Instant.now();
+        assertEquals(1, cards.holdSync(id, "another-replica", now.plus(Duration.ofMinutes(2)), now));
+
+        client.press(ApprovalWorld.ANN, card, ApprovalCards.APPROVE_ACTION);
+        Cards.until("the decision made, its card update left until the hold ends",
+                () -> oktopost.count("POST", "/workflow-item") == 1 && jobs.waiting(HeldCardSync.KIND, id));
+        assertTrue(slack.calls("chat.update").stream().noneMatch(c -> card.ts().equals(c.param("ts"))),
+                "no update of the card while another holds it");
+
+        cards.releaseSync(id, "another-replica");
+        Cards.awaitCard(slack, ApprovalWorld.CHANNEL, id, m -> Cards.text(m).contains("approved by <@U0ANN>"));
+        awaitQuiet();
     }
 
     @Test
