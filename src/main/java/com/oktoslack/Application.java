@@ -5,6 +5,7 @@ import com.oktoslack.reminders.ReminderSettings;
 import com.oktoslack.storage.DatabaseCheck;
 import com.oktoslack.storage.SecretCipher;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.core.value.PropertyResolver;
 import io.micronaut.runtime.Micronaut;
 
 import java.util.List;
@@ -18,29 +19,30 @@ public class Application {
      */
     static final String TRAINING_RUN = "okto.training-run";
 
+    /** A start refused before the app context exists: the one line to print, and the exit code. */
+    public record Refusal(String line, int exitCode) {
+    }
+
+    /** Misconfigurations are told in one line before the app context exists, so no stack trace hides them. */
+    public static Optional<Refusal> refusal(PropertyResolver settings) {
+        List<String> missing = RequiredSettings.missing(settings);
+        if (!missing.isEmpty()) {
+            return Optional.of(new Refusal(RequiredSettings.describe(missing), 2));
+        }
+        Optional<String> bad = SecretCipher.invalidSetting(settings).or(() -> ReminderSettings.invalidSetting(settings));
+        if (bad.isPresent()) {
+            return Optional.of(new Refusal("okto-slack cannot start: " + bad.get(), 2));
+        }
+        return DatabaseCheck.problem(settings).map(problem -> new Refusal("okto-slack cannot start: " + problem, 5));
+    }
+
     public static void main(String[] args) {
-        // Misconfigurations are told in one line before the app context exists, so no stack trace hides them.
         try (ApplicationContext settingsOnly = ApplicationContext.builder().args(args).build()) {
             settingsOnly.getEnvironment().start();
-            List<String> missing = RequiredSettings.missing(settingsOnly.getEnvironment());
-            if (!missing.isEmpty()) {
-                System.err.println(RequiredSettings.describe(missing));
-                System.exit(2);
-            }
-            Optional<String> secretKey = SecretCipher.invalidSetting(settingsOnly.getEnvironment());
-            if (secretKey.isPresent()) {
-                System.err.println("okto-slack cannot start: " + secretKey.get());
-                System.exit(2);
-            }
-            Optional<String> reminders = ReminderSettings.invalidSetting(settingsOnly.getEnvironment());
-            if (reminders.isPresent()) {
-                System.err.println("okto-slack cannot start: " + reminders.get());
-                System.exit(2);
-            }
-            Optional<String> database = DatabaseCheck.problem(settingsOnly.getEnvironment());
-            if (database.isPresent()) {
-                System.err.println("okto-slack cannot start: " + database.get());
-                System.exit(5);
+            Optional<Refusal> refusal = refusal(settingsOnly.getEnvironment());
+            if (refusal.isPresent()) {
+                System.err.println(refusal.get().line());
+                System.exit(refusal.get().exitCode());
             }
         }
         // With JSON logs every line on the console is a JSON object, so no banner.

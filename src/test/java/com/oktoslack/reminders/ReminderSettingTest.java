@@ -1,5 +1,6 @@
 package com.oktoslack.reminders;
 
+import com.oktoslack.Application;
 import com.oktoslack.testing.RefusedStart;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
@@ -12,9 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ReminderSettingTest {
 
     @Test
-    void aMalformedReminderHoursValueStopsStartUpWithOneLineNamingIt() throws Exception {
-        assertEquals("okto-slack cannot start: OKTO_REMINDER_HOURS is not valid: expected `always` or days and hours "
-                + "like `Mon-Fri 09:00-18:00`", RefusedStart.line(RefusedStart.withCredentials("OKTO_REMINDER_HOURS", "Mon-Fri 9-18")));
+    void aMalformedReminderHoursValueStopsStartUpWithOneLineNamingIt() {
+        assertEquals(new Application.Refusal("okto-slack cannot start: OKTO_REMINDER_HOURS is not valid: expected `always` "
+                + "or days and hours like `Mon-Fri 09:00-18:00`", 2), RefusedStart.refusal("okto.reminder-hours", "Mon-Fri 9-18"));
     }
 
     @Test

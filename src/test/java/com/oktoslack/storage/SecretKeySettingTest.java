@@ -1,5 +1,6 @@
 package com.oktoslack.storage;
 
+import com.oktoslack.Application;
 import com.oktoslack.testing.RefusedStart;
 import org.junit.jupiter.api.Test;
 
@@ -15,11 +16,12 @@ class SecretKeySettingTest {
     static final String OTHER_KEY = "ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDMyMTA=";
 
     @Test
-    void anInvalidKeyStopsStartUpWithOneLineNamingTheSetting() throws Exception {
-        String line = RefusedStart.line(RefusedStart.withCredentials("OKTO_SECRET_KEY", "c2hvcnQ="));
+    void anInvalidKeyStopsStartUpWithOneLineNamingTheSetting() {
+        Application.Refusal refusal = RefusedStart.refusal("okto.secret-key", "c2hvcnQ=");
 
-        assertTrue(line.contains("OKTO_SECRET_KEY decodes to 5 bytes, not 32"), line);
-        assertFalse(line.contains("c2hvcnQ="), "the value itself is not shown");
+        assertEquals(2, refusal.exitCode());
+        assertTrue(refusal.line().contains("OKTO_SECRET_KEY decodes to 5 bytes, not 32"), refusal.line());
+        assertFalse(refusal.line().contains("c2hvcnQ="), "the value itself is not shown");
     }
 
     @Test

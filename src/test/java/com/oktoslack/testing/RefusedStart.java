@@ -1,6 +1,7 @@
 package com.oktoslack.testing;
 
 import com.oktoslack.Application;
+import io.micronaut.core.value.MapPropertyResolver;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -18,12 +19,22 @@ public final class RefusedStart {
     private RefusedStart() {
     }
 
-    /** Credentials enough to get past the first check, to the setting a test is about. */
+    /** Credentials enough to get past the first check, to the setting a test is about (environment variables). */
     public static Map<String, String> withCredentials(String name, String value) {
         Map<String, String> settings = new HashMap<>(Map.of("OKTOPOST_ACCOUNT_ID", "A1", "OKTOPOST_API_KEY", "k",
                 "SLACK_BOT_TOKEN", "xoxb-present", "SLACK_SIGNING_SECRET", "s"));
         settings.put(name, value);
         return settings;
+    }
+
+    /** What {@code Application.main} would refuse a start for, with credentials and this one setting (a property). */
+    public static Application.Refusal refusal(String property, String value) {
+        Map<String, Object> settings = new HashMap<>(Map.of("oktopost.account-id", "A1", "oktopost.api-key", "k",
+                "slack.bot-token", "xoxb-present", "slack.signing-secret", "s",
+                "datasources.default.url", "jdbc:sqlite:target/test-db/refusal.db"));
+        settings.put(property, value);
+        return Application.refusal(new MapPropertyResolver(settings))
+                .orElseThrow(() -> new AssertionError("a start with " + property + "=" + value + " is not refused"));
     }
 
     /** The one line the app stops with, a bad setting's exit code 2, when started with only these settings. */
