@@ -37,7 +37,7 @@ final class TestJobs {
     @Singleton
     @Requires(property = "jobs-test.instance")
     static class Once implements DelayedJob<Work> {
-        private final String instance;
+        final String instance;
 
         Once(@Value("${jobs-test.instance}") String instance) {
             this.instance = instance;
@@ -80,11 +80,10 @@ final class TestJobs {
      */
     @Singleton
     @Requires(property = "jobs-test.instance", pattern = "A|B")
-    static class Held implements DelayedJob<Work> {
-        private final String instance;
+    static class Held extends Once {
 
         Held(@Value("${jobs-test.instance}") String instance) {
-            this.instance = instance;
+            super(instance);
         }
 
         @Override
@@ -93,22 +92,12 @@ final class TestJobs {
         }
 
         @Override
-        public Class<Work> dataType() {
-            return Work.class;
-        }
-
-        @Override
-        public Retry retry() {
-            return new Retry(5, Duration.ofMillis(50), Duration.ofMillis(200));
-        }
-
-        @Override
-        public void run(Work work) throws InterruptedException {
+        public void run(Work work) throws Exception {
             if (instance.equals("A")) {
                 startedOnA.countDown();
                 holdOnA.await(30, TimeUnit.SECONDS);
             }
-            RUNS.computeIfAbsent(work.id(), id -> new CopyOnWriteArrayList<>()).add(instance);
+            super.run(work);
         }
     }
 
