@@ -10,6 +10,7 @@ import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -28,6 +29,7 @@ import javax.sql.DataSource;
 import java.net.InetAddress;
 import java.sql.Connection;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,6 +48,9 @@ import java.util.UUID;
 class JobEngine implements ApplicationEventListener<StartupEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobEngine.class);
+    /** The engine's own: brings a sweep forward once the run it met has finished (see {@link #bringForward}). */
+    static final String WAKE = "jobs.wake";
+    private static final Duration WAKE_AGAIN = Duration.ofSeconds(1);
 
     private final Scheduler scheduler;
     private final Instant started = Instant.now();
@@ -71,6 +76,7 @@ class JobEngine implements ApplicationEventListener<StartupEvent> {
             oneTime.add(oneTime(job, failures, clock));
             delayedKinds.add(job.kind());
         }
+        oneTime.add(Tasks.oneTime(WAKE, String.class).execute((instance, context) -> wakeUp(instance.getData())));
         this.recurring = List.copyOf(recurring);
         this.kinds = List.copyOf(seen);
         this.delayedKinds = List.copyOf(delayedKinds);
@@ -155,14 +161,20 @@ class JobEngine implements ApplicationEventListener<StartupEvent> {
     }
 
     /**
-     * Brings a sweep's next run forward to {@code at}; a run under way, or one due sooner, is left alone.
-     * Never throws: the work is in its table either way, and the sweep's own schedule still comes.
+     * Brings a sweep's next run forward to {@code at}; one due sooner is left alone. A run under way is left
+     * alone too when {@code at} is now (it looks at its table until it finds nothing due); for a later
+     * {@code at} the run after it comes then. Never throws: the work is in its table either way, and the sweep's
+     * own schedule still comes.
      */
     void bringForward(String kind, Instant at) {
         try {
             TaskInstanceId id = TaskInstanceId.of(kind, RecurringTask.INSTANCE);
             Optional<ScheduledExecution<Object>> next = scheduler.getScheduledExecution(id);
-            if (next.isPresent() && !next.get().isPicked() && next.get().getExecutionTime().isAfter(at)) {
+            if (next.isPresent() && next.get().isPicked()) {
+                if (at.isAfter(Instant.now())) {
+                    wakeLater(kind, at);
+                }
+            } else if (next.isPresent() && next.get().getExecutionTime().isAfter(at)) {
                 scheduler.reschedule(id, at);
             }
         } catch (RuntimeException e) {
@@ -171,6 +183,23 @@ class JobEngine implements ApplicationEventListener<StartupEvent> {
         }
         if (!at.isAfter(Instant.now())) {
             wake();
+        }
+    }
+
+    /**
+     * A sweep that runs now cannot be moved: the run after it would come a whole {@code every()} later. A wake
+     * brings it forward at {@code at} instead, once the run has finished.
+     */
+    private void wakeLater(String kind, Instant at) {
+        scheduler.scheduleIfNotExists(new TaskInstance<>(WAKE, kind + "@" + at.toEpochMilli(), kind), at);
+    }
+
+    private void wakeUp(String kind) {
+        Optional<ScheduledExecution<Object>> next = scheduler.getScheduledExecution(TaskInstanceId.of(kind, RecurringTask.INSTANCE));
+        if (next.isPresent() && next.get().isPicked()) {
+            wakeLater(kind, Instant.now().plus(WAKE_AGAIN));
+        } else {
+            bringForward(kind, Instant.now());
         }
     }
 

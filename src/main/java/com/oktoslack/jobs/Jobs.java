@@ -30,8 +30,9 @@ public class Jobs {
     }
 
     /**
-     * Brings that {@link RecurringJob}'s next run forward to {@code at}. A run under way is left alone: it looks
-     * at its table until it finds nothing due, and the sweep after it comes {@code every()} later.
+     * Brings that {@link RecurringJob}'s next run forward to {@code at}. A run under way is left alone when
+     * {@code at} is now, as it looks at its table until it finds nothing due; for a later {@code at}, the run
+     * after it comes then. Never throws.
      */
     public void nudgeAt(String kind, Instant at) {
         engine.get().bringForward(kind, at);

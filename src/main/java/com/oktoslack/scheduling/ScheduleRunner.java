@@ -55,21 +55,19 @@ class ScheduleRunner implements RecurringJob {
     private final ObjectMapper json;
     private final Jobs jobs;
     private final SchedulingSettings settings;
-    private final ScheduleWake wake;
     private final Clock clock;
     /** Told of the posts made, so their makers hear where they went live and how they did. */
     @Inject
     MadePosts madePosts;
 
     ScheduleRunner(ScheduleRequestRepository requests, Oktopost oktopost, PrivateReplies replies, ObjectMapper json,
-                   Jobs jobs, SchedulingSettings settings, ScheduleWake wake, Clock clock) {
+                   Jobs jobs, SchedulingSettings settings, Clock clock) {
         this.requests = requests;
         this.oktopost = oktopost;
         this.replies = replies;
         this.json = json;
         this.jobs = jobs;
         this.settings = settings;
-        this.wake = wake;
         this.clock = clock;
     }
 
@@ -109,7 +107,9 @@ class ScheduleRunner implements RecurringJob {
             Instant now = clock.instant();
             List<ScheduleRequest> due = requests.findDue(now);
             if (due.isEmpty()) {
-                requests.findNextRetry(now).ifPresent(next -> wake.at(Duration.between(now, next.nextAttemptAt())));
+                // The engine's times are wall-clock; the app's clock only says how far off the retry is.
+                requests.findNextRetry(now).ifPresent(next ->
+                        jobs.nudgeAt(KIND, Instant.now().plus(Duration.between(now, next.nextAttemptAt()))));
                 return;
             }
             for (ScheduleRequest request : due) {

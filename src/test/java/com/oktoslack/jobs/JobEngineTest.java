@@ -101,6 +101,21 @@ class JobEngineTest extends AppTestBase {
     }
 
     @Test
+    void aSweepAskedForLaterWhileItRunsRunsAgainThenNotAnHourLater() throws Exception {
+        until(() -> TestJobs.SLOW_SWEEPS.get() >= 1); // its first run, at start-up
+        TestJobs.holdSlowSweep = new CountDownLatch(1);
+        TestJobs.slowSweepStarted = new CountDownLatch(1);
+        jobs.nudge("test.slow-sweep");
+        assertTrue(TestJobs.slowSweepStarted.await(10, TimeUnit.SECONDS));
+        int during = TestJobs.SLOW_SWEEPS.get();
+
+        jobs.nudgeAt("test.slow-sweep", Instant.now().plusSeconds(1));
+        TestJobs.holdSlowSweep.countDown();
+
+        until(() -> TestJobs.SLOW_SWEEPS.get() > during);
+    }
+
+    @Test
     void twoInstancesOnOneDatabaseRunEachJobOnce() {
         try (ApplicationContext second = instance("B")) {
             Jobs fromSecond = second.getBean(Jobs.class);

@@ -119,4 +119,30 @@ final class TestJobs {
             SWEEPS.incrementAndGet();
         }
     }
+
+    static final AtomicInteger SLOW_SWEEPS = new AtomicInteger();
+    static volatile CountDownLatch slowSweepStarted = new CountDownLatch(0);
+    static volatile CountDownLatch holdSlowSweep = new CountDownLatch(0);
+
+    /** An hourly sweep a test can hold while it runs. */
+    @Singleton
+    @Requires(property = "jobs-test.instance")
+    static class SlowSweep implements RecurringJob {
+        @Override
+        public String kind() {
+            return "test.slow-sweep";
+        }
+
+        @Override
+        public Duration every() {
+            return Duration.ofHours(1);
+        }
+
+        @Override
+        public void run() throws InterruptedException {
+            SLOW_SWEEPS.incrementAndGet();
+            slowSweepStarted.countDown();
+            holdSlowSweep.await(20, TimeUnit.SECONDS);
+        }
+    }
 }
